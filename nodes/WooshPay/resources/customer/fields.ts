@@ -1,0 +1,88 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { addressFields } from '../../shared/address';
+import { metadataField } from '../../shared/metadata';
+import { send } from '../../shared/routing';
+import { email, metadataObject } from '../../shared/validation';
+
+/**
+ * Every field of a customer that WooshPay lets you set (seed page "Update a customer"), with
+ * the JSON path each is sent at. Create and Update both offer these.
+ */
+export const customerFields: INodeProperties[] = [
+	{
+		displayName: 'Address',
+		name: 'address',
+		type: 'collection',
+		placeholder: 'Add Address Field',
+		default: {},
+		description: "The customer's address",
+		options: addressFields('address'),
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		default: '',
+		placeholder: 'Wholesale account, billed monthly',
+		description: 'A note of your own about the customer, shown in the WooshPay dashboard',
+		routing: send('description'),
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+		description: "The customer's email address",
+		routing: send('email', email),
+	},
+	metadataField(metadataObject),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		placeholder: 'Jane Doe',
+		description: "The customer's full name or business name",
+		routing: send('name'),
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: '+44 20 7946 0958',
+		description: "The customer's phone number",
+		routing: send('phone'),
+	},
+	{
+		displayName: 'Shipping',
+		name: 'shipping',
+		type: 'collection',
+		placeholder: 'Add Shipping Field',
+		default: {},
+		description: 'Where and to whom goods for this customer are sent',
+		options: [
+			...addressFields('shipping.address'),
+			{
+				displayName: 'Recipient Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'Jane Doe',
+				description: 'Who receives the shipment',
+				routing: send('shipping.name'),
+			},
+			{
+				displayName: 'Recipient Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: '+44 20 7946 0958',
+				description: "The recipient's phone number, with extension if any",
+				routing: send('shipping.phone'),
+			},
+		],
+	},
+];

@@ -1,0 +1,67 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { send } from './routing';
+import { countryCode } from './validation';
+
+/**
+ * The six fields of a WooshPay address, sent under `path` (such as `address` or
+ * `billing.address`): `<path>.city`, `<path>.country`, and so on.
+ */
+export function addressFields(path: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'City',
+			name: 'city',
+			type: 'string',
+			default: '',
+			placeholder: 'London',
+			description: 'City, district, suburb, town or village',
+			routing: send(`${path}.city`),
+		},
+		{
+			displayName: 'Country',
+			name: 'country',
+			type: 'string',
+			default: '',
+			placeholder: 'GB',
+			description: 'Two-letter country code (ISO 3166-1 alpha-2), such as GB, US or DE',
+			routing: send(`${path}.country`, countryCode),
+		},
+		{
+			displayName: 'Line 1',
+			name: 'line1',
+			type: 'string',
+			default: '',
+			placeholder: '221B Baker Street',
+			description: 'Street and number, PO box or company name',
+			routing: send(`${path}.line1`),
+		},
+		{
+			displayName: 'Line 2',
+			name: 'line2',
+			type: 'string',
+			default: '',
+			placeholder: 'Flat 2',
+			description: 'Apartment, suite, unit or building',
+			routing: send(`${path}.line2`),
+		},
+		{
+			displayName: 'Postal Code',
+			name: 'postalCode',
+			type: 'string',
+			default: '',
+			placeholder: 'NW1 6XE',
+			description: 'ZIP or postal code',
+			routing: send(`${path}.postal_code`),
+		},
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'string',
+			default: '',
+			placeholder: 'Greater London',
+			description: 'State, county, province or region',
+			routing: send(`${path}.state`),
+		},
+	];
+}

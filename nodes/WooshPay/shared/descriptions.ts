@@ -1,0 +1,50 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Shows a field only for one resource and some of its operations. */
+export function showFor(resource: string, operations: string[]): INodeProperties['displayOptions'] {
+	return { show: { resource: [resource], operation: operations } };
+}
+
+/** The customer a single-customer operation works on. WooshPay has no customer list, so By ID only. */
+export const customerLocator: INodeProperties = {
+	displayName: 'Customer',
+	name: 'customerId',
+	type: 'resourceLocator',
+	default: { mode: 'id', value: '' },
+	required: true,
+	description: 'The customer to work on',
+	modes: [
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'cus_1MtPzM2eZvKYlo2C',
+			hint: 'The ID WooshPay gave the customer, or an expression such as {{ $json.customerId }}',
+		},
+	],
+};
+
+/** The cardholder a single-cardholder operation works on: picked from a list, or by ID. */
+export const cardholderLocator: INodeProperties = {
+	displayName: 'Cardholder',
+	name: 'cardholderId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The cardholder to work on',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchCardholders', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'ich_1MsKAB2eZvKYlo2C',
+			hint: 'The ID WooshPay gave the cardholder, or an expression such as {{ $json.cardholderId }}',
+		},
+	],
+};

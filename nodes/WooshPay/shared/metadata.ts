@@ -1,0 +1,44 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Rule } from './validation';
+import { send } from './routing';
+
+/**
+ * Metadata as key/value pairs in the editor, sent at `metadata` in the shape `toBody` gives
+ * (an object for customers, an array holding one object for cardholders).
+ */
+export function metadataField(toBody: Rule): INodeProperties {
+	return {
+		displayName: 'Metadata',
+		name: 'metadata',
+		type: 'fixedCollection',
+		placeholder: 'Add Metadata',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description:
+			'Your own key/value pairs stored with the object, such as an ID from your CRM. An empty value removes that key.',
+		options: [
+			{
+				displayName: 'Pair',
+				name: 'pair',
+				values: [
+					{
+						displayName: 'Key',
+						name: 'key',
+						type: 'string',
+						default: '',
+						placeholder: 'crm_id',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'C-1042',
+					},
+				],
+			},
+		],
+		routing: send('metadata', toBody),
+	};
+}

@@ -1,0 +1,115 @@
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { InvalidValue, pathId, text } from './validation';
+import type { Rule } from './validation';
+
+/**
+ * Builders for the `routing` of a field. `send('address.city')` sends the field's value at that
+ * JSON path of the request body; rules after the path check and convert the value before the
+ * request is made, per item. A failing rule stops that item with an error that names the field
+ * (as the editor shows it), the item and the fix.
+ */
+
+interface FieldMeta {
+	/** The field as the editor shows it, such as "Update Fields → Address → Country". */
+	label: string;
+	/** The field's type, to send numbers given to text fields as text. */
+	type?: string;
+}
+
+const fieldMeta = new WeakMap<INodePropertyRouting, FieldMeta>();
+
+function fail(context: IExecuteSingleFunctions, meta: FieldMeta, error: unknown): never {
+	if (!(error instanceof InvalidValue)) throw error;
+	const itemIndex = context.getItemIndex();
+	throw new NodeOperationError(context.getNode(), `${meta.label} ${error.problem} [item ${itemIndex}]. ${error.fix}`, {
+		itemIndex,
+		description: error.fix,
+	});
+}
+
+function getPath(body: Record<string, unknown>, path: string[]): unknown {
+	let node: unknown = body;
+	for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
+	return node;
+}
+
+function setPath(body: Record<string, unknown>, path: string[], value: unknown) {
+	let node = body;
+	for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+	node[path[path.length - 1]] = value;
+}
+
+/** Send the field at a JSON path of the body, after the rules (if any) checked and converted it. */
+export function send(path: string, ...rules: Rule[]): INodePropertyRouting {
+	const keys = path.split('.');
+	const meta: FieldMeta = { label: path };
+	async function checkField(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const body = options.body as Record<string, unknown>;
+		let value = getPath(body, keys);
+		try {
+			if (meta.type === 'string' && !rules.length) value = text(value, { timezone: '' });
+			for (const rule of rules) value = rule(value, { timezone: this.getTimezone() });
+		} catch (error) {
+			fail(this, meta, error);
+		}
+		setPath(body, keys, value);
+		return options;
+	}
+	const routing: INodePropertyRouting = { send: { type: 'body', property: path, preSend: [checkField] } };
+	fieldMeta.set(routing, meta);
+	return routing;
+}
+
+/**
+ * The ID of the object an operation works on, put into the URL path (`{id}` in the template),
+ * trimmed and URL-encoded so that no ID can lead the request to another path.
+ */
+export function idInPath(parameterName: string, urlTemplate: string): INodePropertyRouting {
+	const meta: FieldMeta = { label: parameterName };
+	async function putIdInPath(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const id = this.getNodeParameter(parameterName, undefined, { extractValue: true });
+		try {
+			options.url = urlTemplate.replace('{id}', pathId(id, { timezone: '' }) as string);
+		} catch (error) {
+			fail(this, meta, error);
+		}
+		return options;
+	}
+	const routing: INodePropertyRouting = { send: { preSend: [putIdInPath] } };
+	fieldMeta.set(routing, meta);
+	return routing;
+}
+
+type Option = INodeProperties | INodePropertyCollection | INodePropertyOptions;
+
+/**
+ * Names every routed field after what the editor shows (parents included), so that errors
+ * say "Update Fields → Billing Address → Country", not "billing.address.country". Called once,
+ * when the node's description is composed.
+ */
+export function labelFields<T extends Option[]>(properties: T, trail: string[] = []): T {
+	for (const property of properties) {
+		const name = 'displayName' in property ? property.displayName : property.name;
+		const here = [...trail, name];
+		if ('routing' in property && property.routing) {
+			const meta = fieldMeta.get(property.routing);
+			if (meta) {
+				meta.label = here.join(' → ');
+				meta.type = 'type' in property ? property.type : undefined;
+			}
+		}
+		const isChoice = 'type' in property && property.type === 'options';
+		if ('options' in property && property.options && !isChoice) labelFields(property.options as Option[], here);
+		if ('values' in property && property.values) labelFields(property.values, here);
+	}
+	return properties;
+}

@@ -1,0 +1,434 @@
+// @ts-check
+'use strict';
+
+/**
+ * A WooshPay simulator: a real HTTP server on 127.0.0.1 that answers like WooshPay's API for
+ * the endpoints this package uses, checks HTTP Basic auth and the documented request bodies,
+ * and records every request. Used by the Jest suite, the end-to-end tests, the benchmark and
+ * `npm run dev` (as the local sandbox).
+ */
+
+const http = require('node:http');
+const { URL } = require('node:url');
+const schema = require('./schema');
+
+/**
+ * @typedef {object} RecordedRequest
+ * @property {string} method
+ * @property {string} path        the raw path as sent, without the query string
+ * @property {Record<string, string>} query
+ * @property {import('node:http').IncomingHttpHeaders} headers
+ * @property {any} body           parsed JSON, the raw text when it is not JSON, undefined when empty
+ *
+ * @typedef {object} Fault         one canned answer, used instead of the normal handling
+ * @property {number} [status]
+ * @property {any} [body]          an object is sent as JSON
+ * @property {string} [raw]        sent as is (for example an HTML page), with contentType
+ * @property {string} [contentType]
+ * @property {Record<string, string>} [headers]
+ * @property {number} [delayMs]    wait this long before answering (timeouts)
+ * @property {boolean} [reset]     destroy the connection without an answer
+ * @property {(req: RecordedRequest) => boolean} [match]  only for requests it returns true for
+ *
+ * @typedef {object} SimulatorOptions
+ * @property {string} [host]
+ * @property {number} [port]
+ * @property {string[]} [keys]        secret keys that authenticate
+ * @property {boolean} [seed]         preload sandbox customers and cardholders
+ * @property {number} [latencyMs]     added to every answer
+ * @property {number} [rateLimit]     requests per second before 429 (0: no limit)
+ * @property {boolean} [retryAfter]   send Retry-After with 429 answers (default true)
+ * @property {number} [maxPageSize]   the most objects a list page holds, whatever limit asks
+ * @property {number} [startTime]     Unix seconds of the first `created`
+ */
+
+const DEFAULT_KEY = 'sk_test_sandbox';
+
+/** @param {any} value */
+const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
+/**
+ * Deep merge of an update into an object, as WooshPay applies an update: nested objects are
+ * merged, everything else (arrays included) replaced.
+ * @param {any} target @param {any} update
+ */
+function merge(target, update) {
+	for (const [key, value] of Object.entries(update)) {
+		if (value && typeof value === 'object' && !Array.isArray(value) && target[key] && typeof target[key] === 'object' && !Array.isArray(target[key])) {
+			merge(target[key], value);
+		} else {
+			target[key] = clone(value);
+		}
+	}
+	return target;
+}
+
+const emptyAddress = () => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
+
+class Simulator {
+	/** @param {SimulatorOptions} options */
+	constructor(options = {}) {
+		this.options = { host: '127.0.0.1', port: 0, keys: [DEFAULT_KEY], latencyMs: 0, rateLimit: 0, retryAfter: true, maxPageSize: 100, startTime: 1767225600, ...options };
+		/** @type {RecordedRequest[]} */
+		this.requests = [];
+		/** @type {Array<{method: string, path: string, id: string, idempotencyKey?: string}>} every change applied */
+		this.mutations = [];
+		/** @type {Fault[]} */
+		this.faults = [];
+		/** @type {Map<string, any>} */
+		this.customers = new Map();
+		/** @type {Map<string, any>} */
+		this.cardholders = new Map();
+		/** @type {Map<string, {fingerprint: string, status: number, body: any}>} */
+		this.idempotency = new Map();
+		this.counter = 0;
+		this.clock = 0;
+		this.tokens = this.options.rateLimit;
+		this.lastRefill = Date.now();
+		this.url = '';
+		this.port = 0;
+		/** @type {Set<import('node:net').Socket>} */
+		this.sockets = new Set();
+		this.server = http.createServer((req, res) => void this.handle(req, res));
+		this.server.keepAliveTimeout = 5000;
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		if (this.options.seed) this.seed();
+	}
+
+	/** @returns {Promise<this>} */
+	async listen() {
+		await new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(this.options.port, this.options.host, () => resolve(undefined));
+		});
+		const address = /** @type {import('node:net').AddressInfo} */ (this.server.address());
+		this.port = address.port;
+		this.url = `http://${this.options.host}:${this.port}`;
+		return this;
+	}
+
+	async close() {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise((resolve) => this.server.close(() => resolve(undefined)));
+	}
+
+	/** Forget requests, mutations, faults and idempotency keys; keep the objects. */
+	reset() {
+		this.requests.length = 0;
+		this.mutations.length = 0;
+		this.faults.length = 0;
+		this.idempotency.clear();
+	}
+
+	/** Answer the next matching request(s) with a canned fault. @param {Fault} fault @param {number} [times] */
+	fail(fault, times = 1) {
+		for (let i = 0; i < times; i++) this.faults.push(fault);
+	}
+
+	nextId(/** @type {string} */ prefix) {
+		this.counter += 1;
+		return `${prefix}_sim${String(this.counter).padStart(4, '0')}`;
+	}
+
+	created() {
+		this.clock += 1;
+		return (this.options.startTime ?? 0) + this.clock;
+	}
+
+	/** @param {any} [fields] @param {string} [id] */
+	addCustomer(fields = {}, id = this.nextId('cus')) {
+		const customer = merge(
+			{ id, object: 'customer', address: null, created: this.created(), currency: null, description: null, email: null, livemode: false, metadata: {}, name: null, phone: null, preferred_locales: [], shipping: null },
+			fields,
+		);
+		this.customers.set(id, customer);
+		return customer;
+	}
+
+	/** @param {any} [fields] @param {string} [id] */
+	addCardholder(fields = {}, id = this.nextId('ich')) {
+		const cardholder = merge(
+			{
+				id, object: 'issuing.cardholder', billing: { address: emptyAddress() }, name: null, email: null, phone_number: null,
+				metadata: [], company: null, created: this.created(), individual: null, livemode: false,
+				spending_controls: { spending_limits: null, spending_limits_currency: null }, status: 'active', type: 'individual',
+			},
+			fields,
+		);
+		this.cardholders.set(id, cardholder);
+		return cardholder;
+	}
+
+	seed() {
+		const people = [
+			['Ada Lovelace', 'ada@example.com', 'London', 'GB'],
+			['Grace Hopper', 'grace@example.com', 'New York', 'US'],
+			['Alan Turing', 'alan@example.com', 'Manchester', 'GB'],
+		];
+		people.forEach(([name, email, city, country], i) => {
+			this.addCustomer({ name, email, address: { ...emptyAddress(), city, country } }, `cus_sandbox_${i + 1}`);
+			const [first_name, last_name] = name.split(' ');
+			this.addCardholder(
+				{ name, email, billing: { address: { ...emptyAddress(), line1: `${i + 1} Main Street`, city, country, postal_code: '10001' } }, individual: { first_name, last_name } },
+				`ich_sandbox_${i + 1}`,
+			);
+		});
+	}
+
+	/** Token bucket: rateLimit requests a second, a burst of one second's worth. */
+	takeToken() {
+		const rate = this.options.rateLimit;
+		if (!rate) return true;
+		const now = Date.now();
+		this.tokens = Math.min(rate, this.tokens + ((now - this.lastRefill) / 1000) * rate);
+		this.lastRefill = now;
+		if (this.tokens >= 1) {
+			this.tokens -= 1;
+			return true;
+		}
+		return false;
+	}
+
+	/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+	async handle(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const text = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url ?? '/', 'http://simulator');
+		let body;
+		if (text) {
+			try {
+				body = JSON.parse(text);
+			} catch {
+				body = text;
+			}
+		}
+		/** @type {RecordedRequest} */
+		const recorded = {
+			method: req.method ?? 'GET',
+			path: (req.url ?? '/').split('?')[0],
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			body,
+		};
+		this.requests.push(recorded);
+
+		const faultIndex = this.faults.findIndex((fault) => !fault.match || fault.match(recorded));
+		const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
+		const delay = (fault?.delayMs ?? 0) + (this.options.latencyMs ?? 0);
+		if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+		if (res.destroyed) return;
+		if (fault?.reset) {
+			req.socket.destroy();
+			return;
+		}
+		if (fault) {
+			const headers = { ...(fault.headers ?? {}) };
+			if (fault.raw !== undefined) {
+				res.writeHead(fault.status ?? 200, { 'content-type': fault.contentType ?? 'text/html', ...headers });
+				res.end(fault.raw);
+			} else {
+				this.send(res, fault.status ?? 200, fault.body ?? {}, headers);
+			}
+			return;
+		}
+
+		if (!this.takeToken()) {
+			const headers = this.options.retryAfter ? { 'retry-after': '1' } : {};
+			this.send(res, 429, { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.' } }, headers);
+			return;
+		}
+		const [status, answer, headers] = this.route(recorded, url);
+		this.send(res, status, answer, headers);
+	}
+
+	/** @param {import('node:http').ServerResponse} res @param {number} status @param {any} body @param {Record<string, string>} [headers] */
+	send(res, status, body, headers = {}) {
+		const text = JSON.stringify(body);
+		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'request-id': `req_${this.requests.length}`, ...headers });
+		res.end(text);
+	}
+
+	/**
+	 * @param {RecordedRequest} req @param {URL} url
+	 * @returns {[number, any, Record<string, string>?]}
+	 */
+	route(req, url) {
+		const auth = this.authenticate(req.headers.authorization);
+		if (auth) return [401, { error: { type: 'invalid_request_error', code: 'api_key_invalid', message: auth } }];
+		if (req.method === 'POST' && req.headers['content-type']?.split(';')[0].trim() !== 'application/json') {
+			return invalid(400, 'Content-Type must be application/json.', undefined, 'invalid_content_type');
+		}
+		if (req.method === 'POST' && (req.body === undefined ? false : typeof req.body !== 'object' || Array.isArray(req.body))) {
+			return invalid(400, 'The request body is not a JSON object.', undefined, 'invalid_json');
+		}
+		// Segments are matched raw, as a server that does not decode %2F sees them.
+		const segments = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+		const rawSegments = req.path.split('/').filter(Boolean);
+		const key = `${req.method} /${rawSegments.map((s, i) => (i === rawSegments.length - 1 && rawSegments.length > 2 && !['customers', 'cardholders'].includes(s) ? ':id' : s)).join('/')}`;
+		const id = segments[segments.length - 1];
+		const body = req.body ?? {};
+		switch (key) {
+			case 'GET /v1/balance':
+				return [200, { object: 'balance', available: [{ amount: 0, currency: 'usd' }], livemode: false, pending: [] }];
+			case 'POST /v1/customers':
+				return this.create(req, schema.customer, () => this.addCustomer(body));
+			case 'GET /v1/customers/:id':
+				return this.find(this.customers, id, 'customer');
+			case 'POST /v1/customers/:id':
+				return this.update(req, schema.customer, this.customers, id, 'customer', (target) => {
+					const { metadata, ...rest } = body;
+					merge(target, rest);
+					if (metadata) {
+						for (const [k, v] of Object.entries(metadata)) {
+							if (v === '') delete target.metadata[k];
+							else target.metadata[k] = v;
+						}
+					}
+				});
+			case 'POST /v1/issuing/cardholders':
+				return this.create(req, schema.cardholderCreate, () => this.addCardholder(body));
+			case 'GET /v1/issuing/cardholders':
+				return this.list(url);
+			case 'GET /v1/issuing/cardholders/:id':
+				return this.find(this.cardholders, id, 'issuing.cardholder');
+			case 'POST /v1/issuing/cardholders/:id':
+				return this.update(req, schema.cardholderUpdate, this.cardholders, id, 'issuing.cardholder', (target) => merge(target, body));
+			default:
+				return invalid(404, `Unrecognized request URL (${req.method}: ${req.path}).`);
+		}
+	}
+
+	/** @param {string | undefined} header @returns {string | undefined} the problem */
+	authenticate(header) {
+		if (!header) return 'You did not provide an API key. Provide it with HTTP Basic auth: the secret key as user name, an empty password.';
+		const [scheme, encoded] = header.split(' ');
+		if (scheme !== 'Basic' || !encoded) return 'Invalid authorization header: use HTTP Basic auth.';
+		const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+		const colon = decoded.indexOf(':');
+		const user = colon >= 0 ? decoded.slice(0, colon) : decoded;
+		const password = colon >= 0 ? decoded.slice(colon + 1) : '';
+		if (password !== '') return 'Invalid API key: the password must be empty.';
+		if (!(this.options.keys ?? []).includes(user)) return `Invalid API Key provided: ${user.slice(0, 8)}${'*'.repeat(Math.max(0, user.length - 12))}${user.slice(-4)}`;
+		return undefined;
+	}
+
+	/** @returns {[number, any, Record<string, string>?] | undefined} */
+	replay(/** @type {RecordedRequest} */ req) {
+		const key = req.headers['idempotency-key'];
+		if (typeof key !== 'string') return undefined;
+		const stored = this.idempotency.get(key);
+		if (!stored) return undefined;
+		if (stored.fingerprint !== fingerprint(req)) {
+			return [409, { error: { type: 'idempotency_error', message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.` } }];
+		}
+		return [stored.status, clone(stored.body), { 'idempotent-replayed': 'true' }];
+	}
+
+	/** @param {RecordedRequest} req @param {number} status @param {any} body */
+	remember(req, status, body) {
+		const key = req.headers['idempotency-key'];
+		if (typeof key === 'string') this.idempotency.set(key, { fingerprint: fingerprint(req), status, body: clone(body) });
+	}
+
+	/** @param {RecordedRequest} req @param {any} bodySchema @param {() => any} make @returns {[number, any, Record<string, string>?]} */
+	create(req, bodySchema, make) {
+		const replayed = this.replay(req);
+		if (replayed) return replayed;
+		const problem = schema.check(req.body ?? {}, bodySchema);
+		if (problem) return invalid(400, problem.message, problem.param, 'parameter_invalid');
+		const object = make();
+		this.mutations.push({ method: req.method, path: req.path, id: object.id, idempotencyKey: /** @type {string|undefined} */ (req.headers['idempotency-key']) });
+		this.remember(req, 200, object);
+		return [200, clone(object)];
+	}
+
+	/** @param {Map<string, any>} store @param {string} id @param {string} type @returns {[number, any]} */
+	find(store, id, type) {
+		const object = store.get(id);
+		if (!object) return invalid(404, `No such ${type.replace('issuing.', '')}: '${id}'`, 'id', 'resource_missing');
+		return [200, clone(object)];
+	}
+
+	/**
+	 * @param {RecordedRequest} req @param {any} bodySchema @param {Map<string, any>} store @param {string} id
+	 * @param {string} type @param {(target: any) => void} apply @returns {[number, any, Record<string, string>?]}
+	 */
+	update(req, bodySchema, store, id, type, apply) {
+		const replayed = this.replay(req);
+		if (replayed) return replayed;
+		const object = store.get(id);
+		if (!object) return invalid(404, `No such ${type.replace('issuing.', '')}: '${id}'`, 'id', 'resource_missing');
+		const problem = schema.check(req.body ?? {}, bodySchema);
+		if (problem) return invalid(400, problem.message, problem.param, 'parameter_invalid');
+		apply(object);
+		this.mutations.push({ method: req.method, path: req.path, id, idempotencyKey: /** @type {string|undefined} */ (req.headers['idempotency-key']) });
+		this.remember(req, 200, object);
+		return [200, clone(object)];
+	}
+
+	/** Newest first, cursor pagination as documented. @param {URL} url @returns {[number, any]} */
+	list(url) {
+		const q = url.searchParams;
+		let all = [...this.cardholders.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+		for (const field of ['status', 'email', 'phone_number', 'type']) {
+			const wanted = q.get(field);
+			if (wanted !== null) all = all.filter((c) => c[field] === wanted);
+		}
+		for (const op of ['gt', 'gte', 'lt', 'lte']) {
+			const raw = q.get(`created[${op}]`);
+			if (raw === null) continue;
+			const bound = Number(raw);
+			if (!Number.isInteger(bound)) return invalid(400, `Invalid integer: created[${op}]`, `created[${op}]`, 'parameter_invalid');
+			all = all.filter((c) => (op === 'gt' ? c.created > bound : op === 'gte' ? c.created >= bound : op === 'lt' ? c.created < bound : c.created <= bound));
+		}
+		const limitRaw = q.get('limit');
+		const limit = limitRaw === null ? 10 : Number(limitRaw);
+		if (!Number.isInteger(limit) || limit < 1) return invalid(400, 'Invalid integer: limit', 'limit', 'parameter_invalid');
+		let start = 0;
+		const after = q.get('starting_after');
+		const before = q.get('ending_before');
+		if (after !== null) {
+			const at = all.findIndex((c) => c.id === after);
+			if (at < 0) return invalid(400, `No such cardholder: '${after}'`, 'starting_after', 'resource_missing');
+			start = at + 1;
+		}
+		let end = all.length;
+		if (before !== null) {
+			const at = all.findIndex((c) => c.id === before);
+			if (at < 0) return invalid(400, `No such cardholder: '${before}'`, 'ending_before', 'resource_missing');
+			end = at;
+			start = Math.max(start, end - Math.min(limit, this.options.maxPageSize ?? 100));
+		}
+		const size = Math.min(limit, this.options.maxPageSize ?? 100);
+		const data = all.slice(start, Math.min(end, start + size));
+		return [200, { object: 'list', url: '/v1/issuing/cardholders', has_more: start + data.length < end, data: clone(data) }];
+	}
+}
+
+/** @param {RecordedRequest} req */
+function fingerprint(req) {
+	return `${req.method} ${req.path} ${JSON.stringify(req.body ?? {})}`;
+}
+
+/**
+ * @param {number} status @param {string} message @param {string} [param] @param {string} [code]
+ * @returns {[number, any]}
+ */
+function invalid(status, message, param, code) {
+	/** @type {Record<string, string>} */
+	const error = { type: 'invalid_request_error', message };
+	if (code) error.code = code;
+	if (param) error.param = param;
+	return [status, { error }];
+}
+
+/** @param {SimulatorOptions} [options] */
+async function startSimulator(options = {}) {
+	return await new Simulator(options).listen();
+}
+
+module.exports = { startSimulator, Simulator, DEFAULT_KEY };
