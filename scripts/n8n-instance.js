@@ -15,6 +15,9 @@ const path = require('node:path');
 
 const HOST = '127.0.0.1';
 
+/** The id of the sandbox credential; the example workflows refer to it. */
+const SANDBOX_CREDENTIAL_ID = 'wooshPaySandbox';
+
 /** The fixed, documented login of local n8n instances made by these scripts. */
 const DEV_OWNER = Object.freeze({
 	email: 'dev@example.com',
@@ -327,18 +330,133 @@ async function ensureOwner(url, owner) {
 }
 
 /**
- * Places a package folder where n8n finds installed community packages:
- * <userFolder>/.n8n/nodes/node_modules/<name>, with a package.json in <userFolder>/.n8n/nodes
- * that lists it (as n8n's own installs leave it).
- * @param {string} userFolder
- * @param {string} packageName
- * @returns {string} the package's folder (created empty; the caller fills it)
+ * Runs a command to completion in its own process group; rejects unless it exits 0.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{cwd: string, env?: NodeJS.ProcessEnv, timeoutMs?: number}} options
+ * @returns {Promise<string>} its standard output
  */
-function communityPackageDir(userFolder, packageName) {
+function runCommand(command, args, options) {
+	const timeoutMs = options.timeoutMs ?? 300000;
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (c) => (stdout += c));
+		child.stderr.on('data', (c) => (stderr += c));
+		const onExit = () => killProcessGroupNow(child);
+		process.on('exit', onExit);
+		const timer = setTimeout(() => killProcessGroupNow(child), timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			process.off('exit', onExit);
+			reject(error);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			process.off('exit', onExit);
+			if (code === 0) resolve(stdout);
+			else {
+				const why = signal ? `was stopped (${signal}; limit ${timeoutMs / 1000} s)` : `failed with exit code ${code}`;
+				reject(new Error(`${command} ${args.join(' ')} ${why}; last output:\n${lastLines(stdout + stderr, 25)}`));
+			}
+		});
+	});
+}
+
+/** npm's environment without the variables of a surrounding `npm run`. */
+function cleanNpmEnv() {
+	/** @type {NodeJS.ProcessEnv} */
+	const env = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^npm_/i.test(key)) env[key] = value;
+	}
+	return env;
+}
+
+/**
+ * `npm pack`s the package in `repoDir` (it must be built) into `destDir`.
+ * @param {string} repoDir
+ * @param {string} destDir
+ * @returns {Promise<string>} the tarball's absolute path
+ */
+async function packPackage(repoDir, destDir) {
+	fs.mkdirSync(destDir, { recursive: true });
+	const out = await runCommand('npm', ['pack', '--json', '--pack-destination', destDir], {
+		cwd: repoDir,
+		env: cleanNpmEnv(),
+	});
+	const [info] = JSON.parse(out.slice(out.indexOf('[')));
+	return path.join(destDir, info.filename);
+}
+
+/**
+ * Installs a packed community package into an n8n user folder the way n8n's own
+ * "Install community node" does it (n8n 2.41 CommunityPackagesService.downloadPackage):
+ * the tarball is unpacked into <userFolder>/.n8n/nodes/node_modules/<name>, its package.json
+ * loses devDependencies, peerDependencies and optionalDependencies, `npm install` runs inside it
+ * (for its runtime dependencies, scripts off), and <userFolder>/.n8n/nodes/package.json lists it.
+ * An earlier copy is replaced.
+ * @param {string} userFolder
+ * @param {string} tarball
+ * @returns {Promise<{name: string, version: string, dir: string}>}
+ */
+async function installPackedPackage(userFolder, tarball) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const dir = path.join(nodesDir, 'node_modules', packageName);
-	fs.mkdirSync(path.dirname(dir), { recursive: true });
-	return dir;
+	const staging = path.join(nodesDir, `.staging-${process.pid}`);
+	fs.rmSync(staging, { recursive: true, force: true });
+	fs.mkdirSync(staging, { recursive: true });
+	try {
+		await runCommand('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], { cwd: nodesDir });
+		const pkgPath = path.join(staging, 'package.json');
+		const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
+			fs.readFileSync(pkgPath, 'utf8'),
+		);
+		fs.writeFileSync(pkgPath, JSON.stringify(pkg, null, 2));
+		await runCommand(
+			'npm',
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			],
+			{ cwd: staging, env: cleanNpmEnv() },
+		);
+		const dir = path.join(nodesDir, 'node_modules', pkg.name);
+		fs.mkdirSync(path.dirname(dir), { recursive: true });
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.renameSync(staging, dir);
+		const listPath = path.join(nodesDir, 'package.json');
+		let list = { name: 'installed-nodes', private: true, dependencies: /** @type {Record<string, string>} */ ({}) };
+		if (fs.existsSync(listPath)) list = JSON.parse(fs.readFileSync(listPath, 'utf8'));
+		list.dependencies = { ...list.dependencies, [pkg.name]: pkg.version };
+		fs.writeFileSync(listPath, JSON.stringify(list, null, 2));
+		return { name: pkg.name, version: pkg.version, dir };
+	} finally {
+		fs.rmSync(staging, { recursive: true, force: true });
+	}
+}
+
+/**
+ * The credential the scripts import: the sandbox key, pointing at the local simulator.
+ * @param {string} sandboxUrl
+ */
+function sandboxCredential(sandboxUrl) {
+	return {
+		id: SANDBOX_CREDENTIAL_ID,
+		name: 'WooshPay sandbox',
+		type: 'wooshPayApi',
+		data: { secretKey: 'sk_test_sandbox', environment: 'custom', baseUrl: sandboxUrl },
+	};
 }
 
 module.exports = {
@@ -353,6 +471,10 @@ module.exports = {
 	stopProcessGroup,
 	killProcessGroupNow,
 	ensureOwner,
-	communityPackageDir,
+	runCommand,
+	packPackage,
+	installPackedPackage,
+	sandboxCredential,
+	SANDBOX_CREDENTIAL_ID,
 	lastLines,
 };

@@ -5,6 +5,7 @@ import { BASE_URL_EXPRESSION } from '../../credentials/WooshPayApi.credentials';
 import { searchCardholders } from './listSearch/searchCardholders';
 import { cardholderDescription } from './resources/cardholder';
 import { customerDescription } from './resources/customer';
+import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
 import { sendRequest } from './shared/transport';
 
@@ -44,6 +45,7 @@ export class WooshPay implements INodeType {
 			},
 			...customerDescription,
 			...cardholderDescription,
+			optionsCollection,
 		]),
 	};
 

@@ -237,6 +237,7 @@ class Simulator {
 		}
 
 		if (!this.takeToken()) {
+			/** @type {Record<string, string>} */
 			const headers = this.options.retryAfter ? { 'retry-after': '1' } : {};
 			this.send(res, 429, { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.' } }, headers);
 			return;

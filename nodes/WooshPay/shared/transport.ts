@@ -11,9 +11,13 @@ import type {
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
+
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { baseUrlFor } from '../../../credentials/WooshPayApi.credentials';
+import { DEFAULTS } from './options';
+import { dropIfIdle, pacerFor } from './pacing';
 
 /**
  * Sending requests to WooshPay and turning its answers into items or clear errors.
@@ -111,19 +115,22 @@ export function apiError(node: INode, response: IN8nHttpFullResponse, itemIndex?
 			? 'WooshPay had a problem with this request. Try again later; if it keeps failing, contact WooshPay support.'
 			: 'Check the values sent for this item.');
 	const proxyHint = error ? '' : ' This may come from a proxy or a wrong Base URL in the credential.';
-	return new NodeApiError(node, details, {
+	const apiError = new NodeApiError(node, details, {
 		message,
 		description: `${hint}${proxyHint}`,
 		httpCode: String(status),
 		itemIndex,
 	});
+	const wait = retryAfterMs(response.headers);
+	if (wait !== undefined) apiError.context.retryAfterMs = wait;
+	return apiError;
 }
 
-const NETWORK_PROBLEMS: Array<[RegExp, string, string]> = [
-	[/ECONNREFUSED/, 'the connection was refused', 'Check the Environment and Base URL of the WooshPay credential, and that the host is up.'],
-	[/ENOTFOUND|EAI_AGAIN/, 'the host name could not be resolved', 'Check the Base URL of the WooshPay credential.'],
-	[/ECONNABORTED|ETIMEDOUT|timeout/i, 'no answer came in time', 'Try again later, or raise the timeout in the node options.'],
-	[/ECONNRESET|socket hang up|EPIPE/i, 'the connection was closed before an answer came', 'Try again; the request may or may not have been carried out.'],
+const NETWORK_PROBLEMS: Array<[RegExp, string, string, string]> = [
+	[/ECONNREFUSED/, 'refused', 'the connection was refused', 'Check the Environment and Base URL of the WooshPay credential, and that the host is up.'],
+	[/ENOTFOUND|EAI_AGAIN/, 'dns', 'the host name could not be resolved', 'Check the Base URL of the WooshPay credential.'],
+	[/ECONNABORTED|ETIMEDOUT|timeout/i, 'timeout', 'no answer came in time', 'Try again later, or raise Timeout in the node options.'],
+	[/ECONNRESET|socket hang up|EPIPE/i, 'reset', 'the connection was closed before an answer came', 'Try again later; a retried create or update is not carried out twice.'],
 ];
 
 /** A request that got no HTTP answer at all. */
@@ -131,23 +138,22 @@ export function networkError(node: INode, error: unknown, baseURL: string | unde
 	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
 	const own = error as { code?: string; message?: string };
 	const facts = [own.code, cause?.code, own.message, cause?.message].filter(Boolean).join(' ');
-	const [, problem, fix] = NETWORK_PROBLEMS.find(([pattern]) => pattern.test(facts)) ?? [
+	const [, kind, problem, fix] = NETWORK_PROBLEMS.find(([pattern]) => pattern.test(facts)) ?? [
 		undefined,
+		'other',
 		'the request failed',
 		'Check the WooshPay credential and try again.',
 	];
 	const host = baseURL ? redact(baseURL) : 'the configured host';
 	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-	return new NodeApiError(
-		node,
-		{ code: cause?.code ?? own.code ?? 'unknown', host } as JsonObject,
-		{
-			message: `Could not reach WooshPay at ${host}: ${problem}${where}`,
-			description: `${fix} (${redact(String(cause?.code ?? own.code ?? own.message ?? 'no error code'))})`,
-			httpCode: 'none',
-			itemIndex,
-		},
-	);
+	const networkError = new NodeApiError(node, { host, kind } as JsonObject, {
+		message: `Could not reach WooshPay at ${host}: ${problem}${where}`,
+		description: `${fix} (${redact(String(cause?.code ?? own.code ?? own.message ?? 'no error code'))})`,
+		httpCode: 'none',
+		itemIndex,
+	});
+	networkError.context.network = kind;
+	return networkError;
 }
 
 /** Sends one request with the WooshPay credential and returns WooshPay's JSON answer. */
@@ -181,18 +187,125 @@ export async function wooshPayRequest(
 	return response.body as IDataObject;
 }
 
+/** How a failed attempt is handled: retried after a wait, or final. */
+interface Verdict {
+	retry: boolean;
+	/** Milliseconds WooshPay asked us to wait (Retry-After), if it did. */
+	retryAfterMs?: number;
+	throttled?: boolean;
+}
+
+function retryAfterMs(headers: IN8nHttpFullResponse['headers'] | undefined): number | undefined {
+	const raw = headers?.['retry-after'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (value === undefined || value === null || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(String(value));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function verdictFor(error: unknown): Verdict {
+	const status = Number((error as NodeApiError).httpCode);
+	const details = (error as { context?: { retryAfterMs?: number; network?: string } }).context;
+	if (status === 429) return { retry: true, throttled: true, retryAfterMs: details?.retryAfterMs };
+	if (status >= 500) return { retry: true, retryAfterMs: details?.retryAfterMs };
+	if (details?.network === 'timeout' || details?.network === 'reset') return { retry: true };
+	return { retry: false };
+}
+
+/** Exponential backoff with full jitter: 0.5 s, 1 s, 2 s … up to 30 s, a random part of it. */
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(30_000, 500 * 2 ** attempt);
+	return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** At most this long is spent waiting between retries of one request. */
+const MAX_RETRY_WAIT_MS = 5 * 60_000;
+
+/**
+ * The key WooshPay uses to carry out a POST once however often it arrives: the user's own, or
+ * one made of the execution, the node, the input's origin and the item. n8n's Retry On Fail
+ * runs the same item of the same execution again with the same key, so a retried create or
+ * update is never applied twice; a loop's next round and other items get other keys.
+ */
+export function idempotencyKey(this: IExecuteSingleFunctions): string {
+	const own = this.getNodeParameter('requestOptions.idempotencyKey', '') as string;
+	if (typeof own === 'string' && own.trim()) return own.trim();
+	let origin = '';
+	try {
+		const source = this.getInputSourceData();
+		origin = `${source.previousNode}:${source.previousNodeOutput ?? 0}:${source.previousNodeRun ?? 0}`;
+	} catch {
+		origin = 'no-source';
+	}
+	const node = this.getNode();
+	const seed = [this.getExecutionId(), node.id, node.name, origin, this.getItemIndex()].join('|');
+	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
+}
+
 /**
  * The node's request operation: the engine calls it with the request it built for one item
- * (the engine passes the declarative request here when `paginate` is set, which the resource
- * property always sets).
+ * (it hands the declarative request here because the resource property sets `paginate`).
+ * It paces the request among the run's others, retries what is worth retrying, and returns
+ * WooshPay's answer as the item's output.
  */
 export async function sendRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
-	const body = await wooshPayRequest.call(this, requestData.options as IHttpRequestOptions, itemIndex);
+	const body = await sendWithRetries.call(this, requestData.options as IHttpRequestOptions);
 	return [{ json: body, pairedItem: { item: itemIndex } }];
+}
+
+/** One logical request of an item: paced, retried with backoff, with a stable idempotency key. */
+export async function sendWithRetries(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IDataObject> {
+	const itemIndex = this.getItemIndex();
+	const setting = (name: keyof typeof DEFAULTS) => {
+		const value = this.getNodeParameter(`requestOptions.${name}`, DEFAULTS[name]);
+		return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULTS[name];
+	};
+	const maxRetries = setting('maxRetries');
+	options.timeout = setting('timeout');
+	if ((options.method ?? 'GET').toUpperCase() === 'POST') {
+		options.headers = { ...options.headers, 'Idempotency-Key': idempotencyKey.call(this) };
+	}
+	const node = this.getNode();
+	const pacerKey = `${this.getExecutionId()}|${node.id}`;
+	const pacer = pacerFor(pacerKey, { maxParallel: setting('maxParallel'), maxPerSecond: setting('maxPerSecond') });
+	const signal = this.getExecutionCancelSignal();
+	let waited = 0;
+	try {
+		for (let attempt = 0; ; attempt++) {
+			await pacer.acquire();
+			let failure: unknown;
+			try {
+				const body = await wooshPayRequest.call(this, options, itemIndex);
+				pacer.succeeded();
+				return body;
+			} catch (error) {
+				failure = error;
+			} finally {
+				pacer.release();
+			}
+			const verdict = verdictFor(failure);
+			if (verdict.throttled) pacer.throttled();
+			const wait = verdict.retryAfterMs ?? backoffMs(attempt);
+			if (!verdict.retry || attempt >= maxRetries || waited + wait > MAX_RETRY_WAIT_MS || signal?.aborted) {
+				if (verdict.retry && attempt > 0 && failure instanceof NodeApiError) {
+					failure.description = `${failure.description ?? ''} (Sent ${attempt + 1} times.)`.trim();
+				}
+				throw failure;
+			}
+			waited += wait;
+			// Retry-After is honoured as given, plus a little jitter so that the requests it
+			// stopped do not all come back in the same millisecond.
+			await sleep(wait + (verdict.retryAfterMs !== undefined ? Math.random() * 250 : 0));
+		}
+	} finally {
+		dropIfIdle(pacerKey);
+	}
 }
 
 /** Request options for calls made outside the declarative routing (list search). */

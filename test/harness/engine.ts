@@ -1,0 +1,268 @@
+/**
+ * Runs the WooshPay node through n8n's real execution engine (n8n-core's WorkflowExecute), in a
+ * workflow of two nodes: a stand-in trigger that carries the test items in, and the node
+ * under test. Only what the engine needs from a server is stubbed: credentials storage and
+ * instance settings.
+ */
+import { Container } from '@n8n/di';
+import { ExecutionLifecycleHooks, InstanceSettings, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialsExpressionResolveValues,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypes,
+	INodeTypeDescription,
+	IRun,
+	IVersionedNodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	IRequestOptionsSimplified,
+	IHttpRequestHelper,
+} from 'n8n-workflow';
+import {
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+} from 'n8n-workflow';
+
+import { WooshPayApi } from '../../credentials/WooshPayApi.credentials';
+import { WooshPay } from '../../nodes/WooshPay/WooshPay.node';
+
+Container.set(InstanceSettings, {
+	n8nFolder: '/tmp/n8n-nodes-wooshpay-test',
+	instanceId: 'test-instance',
+	encryptionKey: 'test-encryption-key',
+	hmacSignatureSecret: 'test-hmac-secret',
+	instanceType: 'main',
+	isWorker: false,
+	isSingleMain: true,
+	isMultiMain: false,
+} as unknown as InstanceSettings);
+
+/** Carries the test items into the workflow. */
+class TestTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Test Trigger',
+		name: 'testTrigger',
+		group: ['trigger'],
+		version: 1,
+		description: 'Emits the items of the test',
+		defaults: { name: 'Test Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+
+const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
+	'n8n-nodes-wooshpay.wooshPay': new WooshPay(),
+	'test.trigger': new TestTrigger(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeTypeMap[type],
+	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version),
+	getKnownTypes: () => ({}),
+};
+
+const credentialType = new WooshPayApi();
+
+/** Keeps one credential in memory and applies its generic auth block, as n8n's server does. */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const options = requestOptions as IHttpRequestOptions;
+		const auth = credentialType.authenticate.properties.auth;
+		if (auth && workflow && node) {
+			const resolve = (value: string) =>
+				workflow.expression.getSimpleParameterValue(node, value, 'manual', { $credentials: credentials }) as string;
+			options.auth = { username: resolve(auth.username), password: resolve(auth.password) };
+		}
+		return options;
+	}
+
+	async preAuthentication(_helpers: IHttpRequestHelper): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async getCredentials(_details: INodeCredentialsDetails, _type: string): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		_type: string,
+		_mode: unknown,
+		_executeData?: unknown,
+		_raw?: boolean,
+		_expressionResolveValues?: ICredentialsExpressionResolveValues,
+	): Promise<ICredentialDataDecryptedObject> {
+		return { ...this.data };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+export interface RunOptions {
+	/** The node's parameters, as the editor would save them. */
+	parameters: IDataObject;
+	/** The items coming into the node (their `json`). Default: one empty item. */
+	items?: IDataObject[];
+	/** The credential's data. */
+	credentials: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+	executionId?: string;
+}
+
+export interface RunResult {
+	run: IRun;
+	status: IRun['status'];
+	/** The node's output items on its first output. */
+	output: INodeExecutionData[];
+	/** The error the node stopped with, if it did. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
+}
+
+let executions = 0;
+
+/** Runs a workflow "Test Trigger → WooshPay" in n8n's engine and returns what the node gave. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const trigger: INode = {
+		id: 'trigger',
+		name: 'Test Trigger',
+		type: 'test.trigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const node: INode = {
+		id: 'wooshpay',
+		name: 'WooshPay',
+		type: 'n8n-nodes-wooshpay.wooshPay',
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: { wooshPayApi: { id: 'cred-1', name: 'WooshPay test' } },
+		continueOnFail: options.continueOnFail,
+		retryOnFail: options.retryOnFail,
+		maxTries: options.maxTries,
+		waitBetweenTries: options.waitBetweenTries,
+	};
+	const connections = { 'Test Trigger': { main: [[{ node: 'WooshPay', type: NodeConnectionTypes.Main, index: 0 }]] } };
+	const workflow = new Workflow({
+		id: 'wf-1',
+		name: 'test',
+		nodes: [trigger, node],
+		connections,
+		active: false,
+		nodeTypes,
+		settings: { timezone: 'Europe/London' },
+	});
+	const executionId = options.executionId ?? `exec-${++executions}`;
+	const workflowData: IWorkflowBase = {
+		id: 'wf-1',
+		name: 'test',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		nodes: [trigger, node],
+		connections,
+		settings: {},
+	} as IWorkflowBase;
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
+		executionId,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node: trigger,
+					data: { main: [items] },
+					source: null,
+				},
+			],
+		},
+	});
+	let run: IRun;
+	try {
+		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	} catch (error) {
+		// The engine refuses to start a workflow whose nodes have issues (such as an empty
+		// required parameter), as the editor does.
+		return { run: undefined as unknown as IRun, status: 'error', output: [], error: error as RunResult['error'] };
+	}
+	const taskData = run.data.resultData.runData.WooshPay?.[0];
+	return {
+		run,
+		status: run.status,
+		output: taskData?.data?.main?.[0] ?? [],
+		error: (taskData?.error ?? run.data.resultData.error) as RunResult['error'],
+	};
+}
