@@ -63,9 +63,10 @@ export function allText(value: unknown): string {
 		if (v === null || typeof v !== 'object') return String(v);
 		if (seen.has(v)) return '';
 		seen.add(v);
-		const own = v instanceof Error ? { ...v, message: v.message, stack: v.stack } : v;
-		return Object.entries(own)
-			.map(([key, item]) => `${key}:${walk(item)}`)
+		// Own properties, enumerable or not (an error's cause is not), and the prototype's
+		// getters are left out: what is stored on the object is what can leak.
+		return Object.getOwnPropertyNames(v)
+			.map((key) => `${key}:${walk((v as Record<string, unknown>)[key])}`)
 			.join('\n');
 	};
 	return walk(value);

@@ -219,7 +219,7 @@ class Simulator {
 		const faultIndex = this.faults.findIndex((fault) => !fault.match || fault.match(recorded));
 		const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
 		const delay = (fault?.delayMs ?? 0) + (this.options.latencyMs ?? 0);
-		if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+		if (delay) await new Promise((resolve) => setTimeout(resolve, delay).unref());
 		if (res.destroyed) return;
 		if (fault?.reset) {
 			req.socket.destroy();

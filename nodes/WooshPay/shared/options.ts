@@ -5,13 +5,6 @@ import type { INodeProperties } from 'n8n-workflow';
  * `requestOptions.batching` and `requestOptions.timeout` from it itself; the other options are
  * read by the transport (transport.ts).
  */
-export const DEFAULTS = {
-	maxParallel: 20,
-	maxPerSecond: 0,
-	maxRetries: 5,
-	timeout: 30_000,
-};
-
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
 	name: 'requestOptions',
@@ -67,7 +60,7 @@ export const optionsCollection: INodeProperties = {
 			name: 'maxParallel',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULTS.maxParallel,
+			default: 20,
 			description: 'How many requests may wait for WooshPay at the same time',
 		},
 		{
@@ -75,7 +68,7 @@ export const optionsCollection: INodeProperties = {
 			name: 'maxPerSecond',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: DEFAULTS.maxPerSecond,
+			default: 0,
 			description:
 				'A cap on how many requests start each second. 0: no cap of your own; the node still slows down when WooshPay answers 429 (too many requests).',
 		},
@@ -84,7 +77,7 @@ export const optionsCollection: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: DEFAULTS.maxRetries,
+			default: 5,
 			description:
 				'How often to send a request again after a 429, a 5xx answer, a timeout or a dropped connection, waiting longer each time (or as long as WooshPay says). Other errors are not retried.',
 		},
@@ -93,8 +86,15 @@ export const optionsCollection: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: DEFAULTS.timeout,
+			default: 30000,
 			description: 'How long to wait for an answer before giving up on (or retrying) a request, in milliseconds',
 		},
 	],
 };
+
+type Setting = 'maxParallel' | 'maxPerSecond' | 'maxRetries' | 'timeout';
+
+/** The defaults of the options the transport reads, as the definitions above give them. */
+export const DEFAULTS = Object.fromEntries(
+	(optionsCollection.options as INodeProperties[]).filter((o) => o.type === 'number').map((o) => [o.name, o.default]),
+) as Record<Setting, number>;

@@ -40,6 +40,7 @@ interface WooshPayErrorBody {
 }
 
 const STATUS_TEXT: Record<number, string> = {
+	200: 'OK',
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	402: 'Request Failed',
@@ -104,13 +105,13 @@ export function apiError(node: INode, response: IN8nHttpFullResponse, itemIndex?
 		message = `WooshPay error ${status} ${statusText}: ${redact(error.message ?? 'no message')}${facts.length ? ` (${facts.join(', ')})` : ''}${where}`;
 		details = { ...error, status } as JsonObject;
 	} else {
-		const contentType = String(response.headers?.['content-type'] ?? 'unknown content type');
+		const contentType = String(response.headers?.['content-type'] ?? 'no content type').split(';')[0];
 		const excerpt = redact(textOf(response.body));
-		message = `WooshPay error ${status} ${statusText}: the answer was not a WooshPay error (${contentType.split(';')[0]})${excerpt ? `: "${excerpt}"` : ''}${where}`;
+		message = `WooshPay answered ${status} ${statusText} with ${contentType} instead of JSON${excerpt ? `: "${excerpt}"` : ''}${where}`;
 		details = { status, contentType, excerpt };
 	}
 	const hint =
-		HINTS[status] ??
+		(status < 400 ? 'The address answered, but not as the WooshPay API does.' : HINTS[status]) ??
 		(status >= 500
 			? 'WooshPay had a problem with this request. Try again later; if it keeps failing, contact WooshPay support.'
 			: 'Check the values sent for this item.');
