@@ -5,7 +5,7 @@
  * instance settings.
  */
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, InstanceSettings, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, InstanceSettings, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -16,6 +16,7 @@ import type {
 	INode,
 	INodeCredentialsDetails,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -170,8 +171,8 @@ export interface RunResult {
 
 let executions = 0;
 
-/** Runs a workflow "Test Trigger → WooshPay" in n8n's engine and returns what the node gave. */
-export async function runNode(options: RunOptions): Promise<RunResult> {
+/** The two-node workflow and what the engine needs around it. */
+function setUp(options: RunOptions) {
 	const trigger: INode = {
 		id: 'trigger',
 		name: 'Test Trigger',
@@ -237,7 +238,26 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			throw new Error('not used');
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
+	return { trigger, node, workflow, additionalData };
+}
 
+/** Calls one of the node's list search methods, as the editor does for a "From List" field. */
+export async function runListSearch(
+	options: Pick<RunOptions, 'credentials'> & { parameters?: IDataObject },
+	method: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const { node, workflow, additionalData } = setUp({ parameters: {}, ...options });
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.cardholderId');
+	const search = (nodeTypeMap['n8n-nodes-wooshpay.wooshPay'] as INodeType).methods?.listSearch?.[method];
+	if (!search) throw new Error(`no list search method ${method}`);
+	return await search.call(context, filter, paginationToken);
+}
+
+/** Runs a workflow "Test Trigger → WooshPay" in n8n's engine and returns what the node gave. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { trigger, workflow, additionalData } = setUp(options);
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: {

@@ -51,6 +51,7 @@ export const optionsCollection: INodeProperties = {
 			name: 'idempotencyKey',
 			type: 'string',
 			default: '',
+			displayOptions: { show: { '/operation': ['create', 'update'] } },
 			placeholder: '={{ "order-" + $json.orderId }}',
 			description:
 				'A key of your own (such as an order number) that makes WooshPay carry out a request once, however often it is sent. Without it, the node makes one per item and execution.',

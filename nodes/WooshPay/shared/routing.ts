@@ -48,23 +48,44 @@ function setPath(body: Record<string, unknown>, path: string[], value: unknown) 
 	node[path[path.length - 1]] = value;
 }
 
-/** Send the field at a JSON path of the body, after the rules (if any) checked and converted it. */
-export function send(path: string, ...rules: Rule[]): INodePropertyRouting {
-	const keys = path.split('.');
-	const meta: FieldMeta = { label: path };
-	async function checkField(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const body = options.body as Record<string, unknown>;
-		let value = getPath(body, keys);
+function checked(
+	meta: FieldMeta,
+	rules: Rule[],
+	where: (options: IHttpRequestOptions) => Record<string, unknown>,
+	keys: string[],
+) {
+	return async function checkField(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const target = where(options);
+		let value = getPath(target, keys);
 		try {
 			if (meta.type === 'string' && !rules.length) value = text(value, { timezone: '' });
 			for (const rule of rules) value = rule(value, { timezone: this.getTimezone() });
 		} catch (error) {
 			fail(this, meta, error);
 		}
-		setPath(body, keys, value);
+		setPath(target, keys, value);
 		return options;
-	}
-	const routing: INodePropertyRouting = { send: { type: 'body', property: path, preSend: [checkField] } };
+	};
+}
+
+/** Send the field at a JSON path of the body, after the rules (if any) checked and converted it. */
+export function send(path: string, ...rules: Rule[]): INodePropertyRouting {
+	const meta: FieldMeta = { label: path };
+	const body = (options: IHttpRequestOptions) => options.body as Record<string, unknown>;
+	const routing: INodePropertyRouting = {
+		send: { type: 'body', property: path, preSend: [checked(meta, rules, body, path.split('.'))] },
+	};
+	fieldMeta.set(routing, meta);
+	return routing;
+}
+
+/** Send the field as a query string parameter, named exactly `name` (such as `created[gte]`). */
+export function query(name: string, ...rules: Rule[]): INodePropertyRouting {
+	const meta: FieldMeta = { label: name };
+	const qs = (options: IHttpRequestOptions) => options.qs as Record<string, unknown>;
+	const routing: INodePropertyRouting = {
+		send: { type: 'query', property: name, propertyInDotNotation: false, preSend: [checked(meta, rules, qs, [name])] },
+	};
 	fieldMeta.set(routing, meta);
 	return routing;
 }

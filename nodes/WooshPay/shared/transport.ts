@@ -314,3 +314,34 @@ export async function baseOptions(this: ILoadOptionsFunctions): Promise<Pick<IHt
 	const credentials: ICredentialDataDecryptedObject = await this.getCredentials(CREDENTIAL_TYPE);
 	return { baseURL: baseUrlFor(credentials), headers: { Accept: 'application/json' } };
 }
+
+/** The most objects WooshPay is asked for in one page. */
+const PAGE_SIZE = 100;
+
+/**
+ * The request operation of list operations: follows `has_more` and `starting_after` page by
+ * page (a page may hold fewer objects than asked), and stops as soon as Limit is reached
+ * without fetching further pages. Each object becomes an output item.
+ */
+export async function listAll(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)));
+	const options = requestData.options as IHttpRequestOptions;
+	const found: IDataObject[] = [];
+	let startingAfter: string | undefined;
+	while (found.length < limit) {
+		const qs: IDataObject = { ...options.qs, limit: Math.min(PAGE_SIZE, limit - found.length) };
+		if (startingAfter) qs.starting_after = startingAfter;
+		const page = await sendWithRetries.call(this, { ...options, qs });
+		const data = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
+		found.push(...data.slice(0, limit - found.length));
+		const last = data[data.length - 1];
+		if (!page.has_more || !last || typeof last.id !== 'string') break;
+		startingAfter = last.id;
+	}
+	return found.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}

@@ -21,9 +21,10 @@ export const SPENDING_INTERVALS = ['all_time', 'daily', 'monthly', 'per_authoriz
 
 /**
  * Every field of a cardholder that WooshPay lets you set (seed page "Update a cardholder"),
- * with the JSON path each is sent at. Create and Update both offer these.
+ * with the JSON path each is sent at. Create and Update both offer these; each gets its own
+ * copy, so that an error names the collection the user filled in.
  */
-export const cardholderFields: INodeProperties[] = [
+export const cardholderFields = (): INodeProperties[] => [
 	{
 		displayName: 'Billing Address',
 		name: 'billingAddress',

@@ -1,5 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listAll } from '../../shared/transport';
+import { cardholderCreateDescription } from './create';
+import { cardholderGetDescription } from './get';
+import { cardholderGetAllDescription } from './getAll';
 import { cardholderUpdateDescription } from './update';
 
 const showOnlyForCardholders = { show: { resource: ['cardholder'] } };
@@ -13,6 +17,30 @@ export const cardholderDescription: INodeProperties[] = [
 		displayOptions: showOnlyForCardholders,
 		options: [
 			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a cardholder',
+				description: 'Add a new cardholder',
+				routing: { request: { method: 'POST', url: '/v1/issuing/cardholders' } },
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a cardholder',
+				description: "Fetch a cardholder's details",
+				routing: { request: { method: 'GET' } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many cardholders',
+				description: 'List cardholders, newest first',
+				routing: {
+					request: { method: 'GET', url: '/v1/issuing/cardholders' },
+					operations: { pagination: listAll },
+				},
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a cardholder',
@@ -22,5 +50,8 @@ export const cardholderDescription: INodeProperties[] = [
 		],
 		default: 'update',
 	},
+	...cardholderCreateDescription,
+	...cardholderGetDescription,
+	...cardholderGetAllDescription,
 	...cardholderUpdateDescription,
 ];

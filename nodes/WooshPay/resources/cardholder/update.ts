@@ -20,6 +20,6 @@ export const cardholderUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions,
-		options: cardholderFields,
+		options: cardholderFields(),
 	},
 ];

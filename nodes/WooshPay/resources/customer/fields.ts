@@ -7,9 +7,10 @@ import { email, metadataObject } from '../../shared/validation';
 
 /**
  * Every field of a customer that WooshPay lets you set (seed page "Update a customer"), with
- * the JSON path each is sent at. Create and Update both offer these.
+ * the JSON path each is sent at. Create and Update both offer these; each gets its own copy,
+ * so that an error names the collection the user filled in.
  */
-export const customerFields: INodeProperties[] = [
+export const customerFields = (): INodeProperties[] => [
 	{
 		displayName: 'Address',
 		name: 'address',

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { customerCreateDescription } from './create';
+import { customerGetDescription } from './get';
 import { customerUpdateDescription } from './update';
 
 const showOnlyForCustomers = { show: { resource: ['customer'] } };
@@ -13,6 +15,20 @@ export const customerDescription: INodeProperties[] = [
 		displayOptions: showOnlyForCustomers,
 		options: [
 			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a customer',
+				description: 'Add a new customer',
+				routing: { request: { method: 'POST', url: '/v1/customers' } },
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a customer',
+				description: "Fetch a customer's details",
+				routing: { request: { method: 'GET' } },
+			},
+			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a customer',
@@ -22,5 +38,7 @@ export const customerDescription: INodeProperties[] = [
 		],
 		default: 'update',
 	},
+	...customerCreateDescription,
+	...customerGetDescription,
 	...customerUpdateDescription,
 ];

@@ -20,6 +20,6 @@ export const customerUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions,
-		options: customerFields,
+		options: customerFields(),
 	},
 ];

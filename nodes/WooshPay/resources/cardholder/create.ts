@@ -1,0 +1,63 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { addressFields } from '../../shared/address';
+import { showFor } from '../../shared/descriptions';
+import { send } from '../../shared/routing';
+import { oneOf } from '../../shared/validation';
+import { cardholderFields } from './fields';
+
+const displayOptions = showFor('cardholder', ['create']);
+
+/** What a new cardholder needs: asked as required fields. The rest of the address is optional. */
+const REQUIRED_ADDRESS = ['line1', 'city', 'postalCode', 'country'];
+const billing = addressFields('billing.address');
+
+/**
+ * Cardholder → Create: POST /v1/issuing/cardholders. Name, type and billing address are
+ * required (the response body of the seed page shows every cardholder has them); everything
+ * Update offers can be added.
+ */
+export const cardholderCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'Jane Doe',
+		description: "The cardholder's name, as printed on their cards",
+		displayOptions,
+		routing: send('name'),
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		required: true,
+		default: 'individual',
+		description: 'Whether the cards are for a person or a company',
+		options: [
+			{ name: 'Company', value: 'company' },
+			{ name: 'Individual', value: 'individual' },
+		],
+		displayOptions,
+		routing: send('type', oneOf(['individual', 'company'])),
+	},
+	...billing
+		.filter((field) => REQUIRED_ADDRESS.includes(field.name))
+		.map((field) => ({ ...field, displayName: `Billing ${field.displayName}`, required: true, displayOptions })),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options: [
+			...billing
+				.filter((field) => !REQUIRED_ADDRESS.includes(field.name))
+				.map((field) => ({ ...field, displayName: `Billing ${field.displayName}` })),
+			...cardholderFields().filter((field) => field.name !== 'billingAddress'),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
