@@ -40,7 +40,9 @@ describe.each([
 	[409, error('idempotency_error', 'Keys for idempotent requests can only be used with the same parameters.'), 'WooshPay error 409 Conflict: Keys for idempotent requests can only be used with the same parameters. (type idempotency_error) [item 0]'],
 	[429, error('invalid_request_error', 'Too many requests.', 'rate_limit'), 'WooshPay error 429 Too Many Requests: Too many requests. (type invalid_request_error, code rate_limit) [item 0]'],
 	[500, error('api_error', 'Something went wrong on our side.'), 'WooshPay error 500 Internal Server Error: Something went wrong on our side. (type api_error) [item 0]'],
+	[502, error('api_error', 'Upstream failed.'), 'WooshPay error 502 Bad Gateway: Upstream failed. (type api_error) [item 0]'],
 	[503, error('api_error', 'Down for maintenance.'), 'WooshPay error 503 Service Unavailable: Down for maintenance. (type api_error) [item 0]'],
+	[504, error('api_error', 'Timed out upstream.'), 'WooshPay error 504 Gateway Timeout: Timed out upstream. (type api_error) [item 0]'],
 	[400, { message: 'A bare error object', type: 'invalid_request_error', code: 'bare' }, 'WooshPay error 400 Bad Request: A bare error object (type invalid_request_error, code bare) [item 0]'],
 ])('status %i', (status, body, message) => {
 	test('the error names status and WooshPay\'s own words', async () => {

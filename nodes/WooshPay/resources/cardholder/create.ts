@@ -4,7 +4,7 @@ import { addressFields } from '../../shared/address';
 import { showFor } from '../../shared/descriptions';
 import { send } from '../../shared/routing';
 import { oneOf } from '../../shared/validation';
-import { cardholderFields } from './fields';
+import { CARDHOLDER_TYPES, TYPE_OPTIONS, cardholderFields } from './fields';
 
 const displayOptions = showFor('cardholder', ['create']);
 
@@ -36,12 +36,9 @@ export const cardholderCreateDescription: INodeProperties[] = [
 		required: true,
 		default: 'individual',
 		description: 'Whether the cards are for a person or a company',
-		options: [
-			{ name: 'Company', value: 'company' },
-			{ name: 'Individual', value: 'individual' },
-		],
+		options: TYPE_OPTIONS,
 		displayOptions,
-		routing: send('type', oneOf(['individual', 'company'])),
+		routing: send('type', oneOf(CARDHOLDER_TYPES)),
 	},
 	...billing
 		.filter((field) => REQUIRED_ADDRESS.includes(field.name))

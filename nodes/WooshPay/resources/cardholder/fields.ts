@@ -17,6 +17,18 @@ import {
 } from '../../shared/validation';
 
 export const CARDHOLDER_STATUSES = ['active', 'inactive', 'blocked'] as const;
+export const CARDHOLDER_TYPES = ['individual', 'company'] as const;
+
+export const STATUS_OPTIONS = [
+	{ name: 'Active', value: 'active', description: 'Cards can be used' },
+	{ name: 'Blocked', value: 'blocked', description: 'Cards are refused' },
+	{ name: 'Inactive', value: 'inactive', description: 'Cards are refused until the cardholder is activated' },
+];
+
+export const TYPE_OPTIONS = [
+	{ name: 'Company', value: 'company' },
+	{ name: 'Individual', value: 'individual' },
+];
 export const SPENDING_INTERVALS = ['all_time', 'daily', 'monthly', 'per_authorization', 'weekly', 'yearly'] as const;
 
 /**
@@ -194,11 +206,7 @@ export const cardholderFields = (): INodeProperties[] => [
 		type: 'options',
 		default: 'active',
 		description: "Whether payments with this cardholder's cards are allowed",
-		options: [
-			{ name: 'Active', value: 'active', description: 'Cards can be used' },
-			{ name: 'Blocked', value: 'blocked', description: 'Cards are refused' },
-			{ name: 'Inactive', value: 'inactive', description: 'Cards are refused until the cardholder is activated' },
-		],
+		options: STATUS_OPTIONS,
 		routing: send('status', oneOf(CARDHOLDER_STATUSES)),
 	},
 ];

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { query } from '../../shared/routing';
 import { email, oneOf, unixSeconds } from '../../shared/validation';
-import { CARDHOLDER_STATUSES } from './fields';
+import { CARDHOLDER_STATUSES, CARDHOLDER_TYPES, STATUS_OPTIONS, TYPE_OPTIONS } from './fields';
 
 const displayOptions = showFor('cardholder', ['getAll']);
 
@@ -77,11 +77,7 @@ export const cardholderGetAllDescription: INodeProperties[] = [
 				type: 'options',
 				default: 'active',
 				description: 'Only cardholders with this status',
-				options: [
-					{ name: 'Active', value: 'active' },
-					{ name: 'Blocked', value: 'blocked' },
-					{ name: 'Inactive', value: 'inactive' },
-				],
+				options: STATUS_OPTIONS,
 				routing: query('status', oneOf(CARDHOLDER_STATUSES)),
 			},
 			{
@@ -90,11 +86,8 @@ export const cardholderGetAllDescription: INodeProperties[] = [
 				type: 'options',
 				default: 'individual',
 				description: 'Only cardholders of this type',
-				options: [
-					{ name: 'Company', value: 'company' },
-					{ name: 'Individual', value: 'individual' },
-				],
-				routing: query('type', oneOf(['individual', 'company'])),
+				options: TYPE_OPTIONS,
+				routing: query('type', oneOf(CARDHOLDER_TYPES)),
 			},
 		],
 	},
