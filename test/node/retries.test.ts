@@ -94,6 +94,15 @@ test('different items get different keys; the same item in a new execution gets 
 	expect(keysOf().some((key) => firstRun.includes(key))).toBe(false);
 });
 
+test('without an execution ID, each run gets fresh keys (no stale replay of an earlier run)', async () => {
+	await t.run(block('ich_sandbox_1'), { executionId: '' });
+	await t.run(block('ich_sandbox_1'), { executionId: '' });
+	const [first, second] = keysOf();
+	expect(first).toMatch(/^n8n-[0-9a-f-]{36}$/);
+	expect(second).not.toBe(first);
+	expect(t.sim.mutations).toHaveLength(2);
+});
+
 test('a key of your own is sent as given', async () => {
 	await t.run(block('={{ $json.id }}', { idempotencyKey: '={{ "block-" + $json.id }}' }), { items: [{ id: 'ich_sandbox_3' }] });
 	expect(keysOf()).toEqual(['block-ich_sandbox_3']);

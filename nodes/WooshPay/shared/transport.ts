@@ -11,7 +11,7 @@ import type {
 	INodeExecutionData,
 	JsonObject,
 } from 'n8n-workflow';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -241,7 +241,12 @@ export function idempotencyKey(this: IExecuteSingleFunctions): string {
 		origin = 'no-source';
 	}
 	const node = this.getNode();
-	const seed = [this.getExecutionId(), node.id, node.name, origin, this.getItemIndex()].join('|');
+	const executionId = this.getExecutionId();
+	// Without an execution ID a derived key would repeat across runs, and WooshPay would replay
+	// an old answer instead of applying the change: use a fresh key (stable for this request's
+	// own retries, which reuse it).
+	if (!executionId) return `n8n-${randomUUID()}`;
+	const seed = [executionId, node.id, node.name, origin, this.getItemIndex()].join('|');
 	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
 }
 
