@@ -69,10 +69,17 @@ class TestTrigger implements INodeType {
 	}
 }
 
+const WOOSHPAY_TYPE = 'n8n-nodes-wooshpay.wooshPay';
+
 const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
-	'n8n-nodes-wooshpay.wooshPay': new WooshPay(),
+	[WOOSHPAY_TYPE]: new WooshPay(),
 	'test.trigger': new TestTrigger(),
 };
+
+/** Makes another node type runnable (the benchmark runs n8n's HTTP Request node this way). */
+export function registerNodeType(type: string, nodeType: INodeType | IVersionedNodeType) {
+	nodeTypeMap[type] = nodeType;
+}
 
 const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeMap[type],
@@ -98,14 +105,15 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
+		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
 		workflow?: Workflow,
 		node?: INode,
 	): Promise<IHttpRequestOptions> {
 		const options = requestOptions as IHttpRequestOptions;
 		const auth = credentialType.authenticate.properties.auth;
-		if (auth && workflow && node) {
+		// Other credential types (the benchmark's httpBasicAuth) are applied by their node itself.
+		if (typeName === credentialType.name && auth && workflow && node) {
 			const resolve = (value: string) =>
 				workflow.expression.getSimpleParameterValue(node, value, 'manual', { $credentials: credentials }) as string;
 			options.auth = { username: resolve(auth.username), password: resolve(auth.password) };
@@ -149,6 +157,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 export interface RunOptions {
 	/** The node's parameters, as the editor would save them. */
 	parameters: IDataObject;
+	/** Another registered node type to run instead of the WooshPay node, with its version and credential type. */
+	nodeType?: { type: string; typeVersion: number; credentialType: string };
 	/** The items coming into the node (their `json`). Default: one empty item. */
 	items?: IDataObject[];
 	/** The credential's data. */
@@ -181,14 +191,19 @@ function setUp(options: RunOptions) {
 		position: [0, 0],
 		parameters: {},
 	};
+	const { type, typeVersion, credentialType: credentialName } = options.nodeType ?? {
+		type: WOOSHPAY_TYPE,
+		typeVersion: 1,
+		credentialType: credentialType.name,
+	};
 	const node: INode = {
 		id: 'wooshpay',
 		name: 'WooshPay',
-		type: 'n8n-nodes-wooshpay.wooshPay',
-		typeVersion: 1,
+		type,
+		typeVersion,
 		position: [200, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: { wooshPayApi: { id: 'cred-1', name: 'WooshPay test' } },
+		credentials: { [credentialName]: { id: 'cred-1', name: 'Test credential' } },
 		continueOnFail: options.continueOnFail,
 		retryOnFail: options.retryOnFail,
 		maxTries: options.maxTries,
@@ -250,7 +265,7 @@ export async function runListSearch(
 ): Promise<INodeListSearchResult> {
 	const { node, workflow, additionalData } = setUp({ parameters: {}, ...options });
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.cardholderId');
-	const search = (nodeTypeMap['n8n-nodes-wooshpay.wooshPay'] as INodeType).methods?.listSearch?.[method];
+	const search = (nodeTypeMap[WOOSHPAY_TYPE] as INodeType).methods?.listSearch?.[method];
 	if (!search) throw new Error(`no list search method ${method}`);
 	return await search.call(context, filter, paginationToken);
 }

@@ -80,7 +80,7 @@ describe("the credential's test request", () => {
 	])('the dialog warns when key and environment do not match: %s with %s', (environment, secretKey, shown) => {
 		const values = { environment, secretKey, baseUrl: '' };
 		const notices = credential.properties.filter((p) => p.type === 'notice');
-		const visible = notices.filter((notice) => NodeHelpers.displayParameter(values, notice, null));
+		const visible = notices.filter((notice) => NodeHelpers.displayParameter(values, notice, null, null));
 		expect(visible.map((n) => n.name)).toEqual(shown);
 	});
 });

@@ -1,0 +1,343 @@
+/**
+ * `npm run bench`: our node against n8n's HTTP Request node and a bare keep-alive client, on
+ * the WooshPay simulator. A benchmark, not a test: it reports, it never fails on timing.
+ *
+ * 1. Throughput: BENCH_ITEMS (2,000) Cardholder → Update items with every field set, no rate
+ *    limit, BENCH_LATENCY_MS (5) ms per answer: items/s and CPU per item of each client, the
+ *    median of BENCH_REPEAT (3) runs.
+ * 2. Rate limit: BENCH_RATE_ITEMS (1,000) items against BENCH_RATE (50) requests/s, default
+ *    settings: failed items, items applied twice, 429 answers, wall time against N/R.
+ * 3. Memory: BENCH_MEMORY_ITEMS (10,000) items, no latency, no limit: peak memory of a
+ *    process running our node against one running the HTTP Request node.
+ *
+ * Each measurement runs in its own process (bench/worker.ts); the simulator runs here, so the
+ * worker's CPU and memory are the client's alone. BENCH_PROFILE=ours (or httpRequest,
+ * oursStatusOnly, …) writes a CPU profile of that client's first throughput run (the measured
+ * part only) to bench/.tmp/profiles; bench/profile-summary.ts summarises it. BENCH_ONLY=1,3
+ * runs some scenarios only (and leaves bench/results.md alone).
+ */
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import path from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { DEFAULTS } from '../nodes/WooshPay/shared/options';
+import type { Client, WorkerResult, WorkerTask } from './worker';
+import { BODY, cardholderId } from './workload';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startSimulator } = require('../test/simulator/simulator') as typeof import('../test/simulator/simulator');
+
+// Compiled to bench/.tmp/bench/run.js.
+const ROOT = path.resolve(__dirname, '../../..');
+const env = (name: string, fallback: number) => {
+	const value = Number(process.env[name]);
+	return Number.isFinite(value) && process.env[name] !== '' && process.env[name] !== undefined ? value : fallback;
+};
+const config = {
+	latencyMs: env('BENCH_LATENCY_MS', 5),
+	items: env('BENCH_ITEMS', 2000),
+	warmup: env('BENCH_WARMUP', 200),
+	repeat: Math.max(1, env('BENCH_REPEAT', 3)),
+	rate: env('BENCH_RATE', 50),
+	rateItems: env('BENCH_RATE_ITEMS', 1000),
+	memoryItems: env('BENCH_MEMORY_ITEMS', 10000),
+	concurrency: DEFAULTS.maxParallel,
+	profile: process.env.BENCH_PROFILE ?? '',
+	only: (process.env.BENCH_ONLY ?? '1,2,3').split(',').map((s) => s.trim()),
+};
+
+const started = Date.now();
+const log = (text: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
+
+interface SimStats {
+	requests: number;
+	statuses: Record<number, number>;
+	applied: number;
+	appliedTwice: number;
+	idempotentReplays: number;
+	firstBody: unknown;
+	/** Date.now() of the first and last request that reached the simulator. */
+	firstRequestAt: number;
+	lastRequestAt: number;
+}
+
+/** A simulator with the cardholders of a run, counting the status of every answer. */
+async function simulator(options: { latencyMs: number; rateLimit: number; prefix: string; count: number; warmup: number }) {
+	const sim = await startSimulator({ latencyMs: options.latencyMs, rateLimit: options.rateLimit });
+	for (let i = 0; i < options.count; i++) sim.addCardholder({}, cardholderId(options.prefix, i));
+	for (let i = 0; i < options.warmup; i++) sim.addCardholder({}, cardholderId('warm', i));
+	const statuses: Record<number, number> = {};
+	let replays = 0;
+	let firstRequestAt = 0;
+	let lastRequestAt = 0;
+	sim.server.prependListener('request', () => {
+		lastRequestAt = Date.now();
+		if (!firstRequestAt) firstRequestAt = lastRequestAt;
+	});
+	const send = sim.send.bind(sim);
+	sim.send = (res, status, body, headers = {}) => {
+		statuses[status] = (statuses[status] ?? 0) + 1;
+		if (headers['idempotent-replayed']) replays++;
+		send(res, status, body, headers);
+	};
+	const stats = (): SimStats => {
+		const perId = new Map<string, number>();
+		for (const mutation of sim.mutations) perId.set(mutation.id, (perId.get(mutation.id) ?? 0) + 1);
+		return {
+			requests: sim.requests.length,
+			statuses: { ...statuses },
+			applied: perId.size,
+			appliedTwice: [...perId.values()].filter((n) => n > 1).length,
+			idempotentReplays: replays,
+			firstBody: sim.requests[0]?.body,
+			firstRequestAt,
+			lastRequestAt,
+		};
+	};
+	const reset = () => {
+		sim.reset();
+		for (const key of Object.keys(statuses)) delete statuses[Number(key)];
+		replays = 0;
+		firstRequestAt = 0;
+		lastRequestAt = 0;
+	};
+	return { sim, stats, reset };
+}
+
+type Measurement = WorkerResult & { sim: SimStats; label?: string; /** items/s of the slowest and fastest repeat */ range?: [number, number] };
+
+/** Runs one client in a fresh worker process against a fresh simulator. */
+async function measure(
+	client: Client,
+	options: { count: number; latencyMs: number; rateLimit: number; warmup: number; sampleMemory: boolean; profile?: boolean; fields?: IDataObject },
+): Promise<Measurement> {
+	const prefix = 'bench';
+	const { sim, stats, reset } = await simulator({ ...options, prefix });
+	const worker = fork(path.join(__dirname, 'worker.js'), [], {
+		execArgv: ['--expose-gc'],
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
+	const task: WorkerTask = {
+		client,
+		fields: options.fields,
+		url: sim.url,
+		count: options.count,
+		prefix,
+		warmup: options.warmup,
+		sampleMemory: options.sampleMemory,
+		concurrency: config.concurrency,
+		profileDir: options.profile ? path.join(ROOT, 'bench/.tmp/profiles') : undefined,
+	};
+	try {
+		const result = await new Promise<WorkerResult>((resolve, reject) => {
+			worker.on('message', (message: { type: string; message?: string }) => {
+				if (message.type === 'warmed') {
+					reset();
+					worker.send({ cmd: 'go' });
+				} else if (message.type === 'result') {
+					resolve(message as WorkerResult);
+				} else if (message.type === 'failed') {
+					reject(new Error(`${client} worker failed: ${message.message}`));
+				}
+			});
+			worker.on('exit', (code) => reject(new Error(`${client} worker exited (${code}) without a result`)));
+			worker.send(task);
+		});
+		await new Promise((resolve) => (worker.exitCode === null ? worker.once('exit', resolve) : resolve(undefined)));
+		if (result.profile) log(`CPU profile of ${LABEL[client]}: ${path.relative(ROOT, result.profile)}`);
+		return { ...result, sim: stats() };
+	} finally {
+		if (worker.exitCode === null) worker.kill();
+		await sim.close();
+	}
+}
+
+const LABEL: Record<Client, string> = {
+	ours: 'WooshPay node (ours)',
+	httpRequest: 'HTTP Request node',
+	ceilingHttp: 'bare node:http keep-alive',
+	ceilingUndici: 'bare undici',
+};
+
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
+const itemsPerSecond = (m: Measurement) => (m.count / m.wallMs) * 1000;
+const yesNo = (ok: boolean) => (ok ? '**met**' : '**missed**');
+const statusText = (m: Measurement) => `${m.status}${m.error ? ` (${m.error.httpCode ? `${m.error.httpCode}: ` : ''}${m.error.message.slice(0, 70)})` : ''}`;
+
+function table(header: string[], rows: string[][]) {
+	return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+function version(name: string) {
+	return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function undiciAvailable() {
+	try {
+		require.resolve('undici');
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function main() {
+	const sections: string[] = [];
+	const verdicts: string[] = [];
+	const { HTTP_REQUEST_VERSION } = await import('./engine');
+
+	// 1. Throughput: each client BENCH_REPEAT times, round robin; the median run by items/s counts.
+	const throughput: Partial<Record<Client, Measurement>> = {};
+	if (config.only.includes('1')) {
+		const clients: Client[] = ['ours', 'httpRequest', 'ceilingHttp', ...(undiciAvailable() ? (['ceilingUndici'] as Client[]) : [])];
+		const variants: Array<{ key: string; client: Client; label?: string; fields?: IDataObject }> = [
+			...clients.map((client) => ({ key: client, client })),
+			{ key: 'oursStatusOnly', client: 'ours', label: `${LABEL.ours}, Status only (not in the ratios)`, fields: { status: 'blocked' } },
+		];
+		const runs = new Map<string, Measurement[]>();
+		for (let round = 1; round <= config.repeat; round++) {
+			for (const variant of variants) {
+				log(`throughput ${round}/${config.repeat}: ${variant.label ?? LABEL[variant.client]}, ${config.items} items`);
+				const m = await measure(variant.client, {
+					count: config.items,
+					latencyMs: config.latencyMs,
+					rateLimit: 0,
+					warmup: config.warmup,
+					sampleMemory: false,
+					profile: config.profile === variant.key && round === 1,
+					fields: variant.fields,
+				});
+				runs.set(variant.key, [...(runs.get(variant.key) ?? []), { ...m, label: variant.label }]);
+			}
+		}
+		const median = (key: string): Measurement => {
+			const sorted = [...runs.get(key)!].sort((a, b) => itemsPerSecond(a) - itemsPerSecond(b));
+			return { ...sorted[Math.floor((sorted.length - 1) / 2)], range: [itemsPerSecond(sorted[0]), itemsPerSecond(sorted[sorted.length - 1])] };
+		};
+		for (const client of clients) throughput[client] = median(client);
+		const oursOneField = median('oursStatusOnly');
+		const ours = throughput.ours!;
+		const httpNode = throughput.httpRequest!;
+		const ceilings = [throughput.ceilingHttp, throughput.ceilingUndici].filter((m): m is Measurement => !!m);
+		const ceiling = ceilings.reduce((best, m) => (itemsPerSecond(m) > itemsPerSecond(best) ? m : best));
+		const sameBody = isDeepStrictEqual(ours.sim.firstBody, BODY) && isDeepStrictEqual(httpNode.sim.firstBody, BODY);
+		const rows = [...Object.values(throughput), oursOneField].map((m) => [
+			m.label ?? LABEL[m.client],
+			statusText(m),
+			`${fmt(m.sim.applied)} / ${fmt(m.count)}`,
+			fmt(m.wallMs / 1000, 2),
+			fmt((m.sim.firstRequestAt - m.startedAt) / 1000, 2),
+			fmt((m.sim.lastRequestAt - m.sim.firstRequestAt) / 1000, 2),
+			fmt(itemsPerSecond(m)),
+			m.range ? `${fmt(m.range[0])}–${fmt(m.range[1])}` : '',
+			fmt(m.cpuMs / m.count, 3),
+			fmt(itemsPerSecond(m) / itemsPerSecond(ceiling), 2),
+		]);
+		const oursVsHttp = itemsPerSecond(ours) / itemsPerSecond(httpNode);
+		const oursVsCeiling = itemsPerSecond(ours) / itemsPerSecond(ceiling);
+		sections.push(
+			`## 1. Throughput: ${fmt(config.items)} Cardholder → Update items, every field set, simulator latency ${config.latencyMs} ms, no rate limit\n\n` +
+				`Each client ran ${config.repeat} times (round robin, a fresh worker and simulator each); the table shows the median run by items/s. Warm-up of ${config.warmup} items in each worker first. Bare clients: ${config.concurrency} requests in flight (our node's default Max Parallel Requests). ` +
+				`The same JSON body reached the simulator from our node and the HTTP Request node: ${sameBody ? 'yes' : '**no**'}.\n\n` +
+				table(['client', 'run status', 'applied', 'wall (s)', 'first request after (s)', 'first → last request (s)', 'items/s', `items/s of ${config.repeat} runs`, 'CPU ms/item', '× ceiling'], rows) +
+				`\n\n- ours / HTTP Request node items/s: **${fmt(oursVsHttp, 2)}**\n- ours / ceiling (${LABEL[ceiling.client]}) items/s: **${fmt(oursVsCeiling, 2)}**\n` +
+				`- CPU per item ours / HTTP Request node: ${fmt(ours.cpuMs / httpNode.cpuMs, 2)}`,
+		);
+		verdicts.push(`items/s ≥ HTTP Request node's (ratio ${fmt(oursVsHttp, 2)}): ${yesNo(oursVsHttp >= 1 && ours.status === 'success')}`);
+		verdicts.push(`items/s ≥ half the ceiling (ratio ${fmt(oursVsCeiling, 2)}): ${yesNo(oursVsCeiling >= 0.5 && ours.status === 'success')}`);
+	}
+
+	// 2. Rate limit
+	if (config.only.includes('2')) {
+		const floorS = config.rateItems / config.rate;
+		const rateRuns: Measurement[] = [];
+		for (const client of ['ours', 'httpRequest'] as Client[]) {
+			log(`rate limit: ${LABEL[client]}, ${config.rateItems} items at ${config.rate} r/s`);
+			rateRuns.push(await measure(client, { count: config.rateItems, latencyMs: config.latencyMs, rateLimit: config.rate, warmup: 0, sampleMemory: false }));
+		}
+		const rows = rateRuns.map((m) => [
+			LABEL[m.client],
+			statusText(m),
+			fmt(m.count - m.sim.applied),
+			fmt(m.sim.appliedTwice),
+			fmt(m.sim.statuses[429] ?? 0),
+			fmt(m.sim.requests),
+			fmt(m.sim.idempotentReplays),
+			fmt(m.wallMs / 1000, 2),
+			fmt(m.wallMs / 1000 / floorS, 2),
+		]);
+		const ours = rateRuns[0];
+		sections.push(
+			`## 2. Rate limit: ${fmt(config.rateItems)} items, simulator limit ${config.rate} requests/s (token bucket, 429 with Retry-After: 1), latency ${config.latencyMs} ms, default settings\n\n` +
+				`Floor N/R = ${fmt(floorS, 1)} s. "failed" = items the simulator never applied; "applied twice" = cardholders changed more than once.\n\n` +
+				table(['client', 'run status', 'failed', 'applied twice', '429s', 'requests', 'idempotent replays', 'wall (s)', 'wall / floor'], rows),
+		);
+		const failed = ours.count - ours.sim.applied;
+		verdicts.push(`${fmt(config.rateItems)} items at ${config.rate} r/s, 0 failed (${failed}, run ${ours.status}): ${yesNo(failed === 0 && ours.status === 'success')}`);
+		verdicts.push(`… 0 applied twice (${ours.sim.appliedTwice}): ${yesNo(ours.sim.appliedTwice === 0)}`);
+		verdicts.push(`… wall within 1.2 × N/R (${fmt(ours.wallMs / 1000 / floorS, 2)} ×): ${yesNo(ours.wallMs / 1000 <= 1.2 * floorS)}`);
+	}
+
+	// 3. Memory
+	if (config.only.includes('3')) {
+		const memoryRuns: Measurement[] = [];
+		for (const client of ['ours', 'httpRequest'] as Client[]) {
+			log(`memory: ${LABEL[client]}, ${config.memoryItems} items`);
+			memoryRuns.push(await measure(client, { count: config.memoryItems, latencyMs: 0, rateLimit: 0, warmup: 0, sampleMemory: true }));
+		}
+		const [ours, httpNode] = memoryRuns;
+		const rows = memoryRuns.map((m) => [
+			LABEL[m.client],
+			statusText(m),
+			`${fmt(m.sim.applied)} / ${fmt(m.count)}`,
+			fmt(m.wallMs / 1000, 2),
+			mb(m.memory.baselineRss),
+			mb(m.memory.maxRss),
+			mb(m.memory.maxRss - m.memory.baselineRss),
+			mb(m.memory.peakHeap),
+			mb(m.memory.peakHeap - m.memory.baselineHeap),
+		]);
+		const rssRatio = ours.memory.maxRss / httpNode.memory.maxRss;
+		const deltaRatio = (ours.memory.maxRss - ours.memory.baselineRss) / (httpNode.memory.maxRss - httpNode.memory.baselineRss);
+		const heapRatio = ours.memory.peakHeap / httpNode.memory.peakHeap;
+		sections.push(
+			`## 3. Memory: ${fmt(config.memoryItems)} items, no latency, no rate limit, one process each\n\n` +
+				`Both workers load the same code (n8n-core, our node, the HTTP Request node) before the run. Peak RSS is the kernel's (resourceUsage().maxRSS); ` +
+				`heap is process.memoryUsage().heapUsed sampled every 5 ms.\n\n` +
+				table(['client', 'run status', 'applied', 'wall (s)', 'RSS before', 'peak RSS', 'peak RSS − before', 'peak heap', 'peak heap − before'], rows) +
+				`\n\n- memory ours / HTTP Request node: peak RSS **${fmt(rssRatio, 2)}**, RSS growth ${fmt(deltaRatio, 2)}, peak heap ${fmt(heapRatio, 2)}`,
+		);
+		verdicts.push(`memory for ${fmt(config.memoryItems)} items within 1.2 × HTTP Request node's (peak RSS ${fmt(rssRatio, 2)} ×): ${yesNo(rssRatio <= 1.2)}`);
+	}
+
+	const cpus = os.cpus();
+	const machine = [
+		`- Date: ${new Date().toISOString()}`,
+		`- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}`,
+		`- Node ${process.version}; n8n-core ${version('n8n-core')}, n8n-workflow ${version('n8n-workflow')}, n8n-nodes-base ${version('n8n-nodes-base')} (HTTP Request node v${HTTP_REQUEST_VERSION}, its default settings)` +
+			(undiciAvailable() ? `, undici ${version('undici')}` : ''),
+		`- Settings: BENCH_LATENCY_MS=${config.latencyMs} BENCH_ITEMS=${config.items} BENCH_WARMUP=${config.warmup} BENCH_REPEAT=${config.repeat} BENCH_RATE=${config.rate} BENCH_RATE_ITEMS=${config.rateItems} BENCH_MEMORY_ITEMS=${config.memoryItems}`,
+		`- The simulator (test/simulator/simulator.js) runs in the parent process; each client runs in a worker process of its own, so CPU and memory are the client's.`,
+		`- Total bench time: ${fmt((Date.now() - started) / 1000, 0)} s`,
+	].join('\n');
+	const report =
+		`# WooshPay node benchmark\n\n${machine}\n\n${sections.join('\n\n')}\n\n## Targets\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`;
+	process.stdout.write(`\n${report}`);
+	if (config.only.length === 3) {
+		writeFileSync(path.join(ROOT, 'bench/results.md'), report);
+		log('written to bench/results.md');
+	} else {
+		log('a partial run (BENCH_ONLY): bench/results.md left as it was');
+	}
+}
+
+main().catch((error) => {
+	process.stderr.write(`${(error as Error).stack ?? error}\n`);
+	process.exit(1);
+});
