@@ -1,8 +1,8 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -90,15 +90,13 @@ export class WooshPayApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{ $credentials.secretKey }}',
-				password: '',
-			},
-		},
-	};
+	/**
+	 * HTTP Basic auth: the secret key as user name, an empty password. A function rather than a
+	 * generic block: a run of thousands of requests then evaluates no expression for it.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, auth: { username: String(credentials.secretKey ?? '').trim(), password: '' } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -107,18 +107,10 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
 		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
 	): Promise<IHttpRequestOptions> {
-		const options = requestOptions as IHttpRequestOptions;
-		const auth = credentialType.authenticate.properties.auth;
 		// Other credential types (the benchmark's httpBasicAuth) are applied by their node itself.
-		if (typeName === credentialType.name && auth && workflow && node) {
-			const resolve = (value: string) =>
-				workflow.expression.getSimpleParameterValue(node, value, 'manual', { $credentials: credentials }) as string;
-			options.auth = { username: resolve(auth.username), password: resolve(auth.password) };
-		}
-		return options;
+		if (typeName !== credentialType.name) return requestOptions as IHttpRequestOptions;
+		return await credentialType.authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
 	async preAuthentication(_helpers: IHttpRequestHelper): Promise<ICredentialDataDecryptedObject | undefined> {

@@ -52,10 +52,10 @@ describe("the credential's test request", () => {
 	const send = async (secretKey: string) => {
 		const { request } = credential.test;
 		const base = evaluate(request.baseURL as string, { environment: 'custom', baseUrl: t.sim.url, secretKey });
-		const username = evaluate(credential.authenticate.properties.auth!.username, { secretKey });
+		const { auth } = await credential.authenticate({ secretKey }, { url: request.url as string });
 		return await fetch(`${base}${request.url}`, {
 			method: request.method,
-			headers: { authorization: `Basic ${Buffer.from(`${username}:`).toString('base64')}` },
+			headers: { authorization: `Basic ${Buffer.from(`${auth!.username}:${auth!.password}`).toString('base64')}` },
 		});
 	};
 

@@ -18,7 +18,7 @@ export interface PacingSettings {
 const RECOVERY = 2;
 const WINDOW_MS = 1000;
 
-export class Pacer {
+export class Pacer<S extends PacingSettings = PacingSettings> {
 	private inFlight = 0;
 
 	private readonly waiting: Array<() => void> = [];
@@ -31,7 +31,8 @@ export class Pacer {
 
 	private readonly recentSuccesses: number[] = [];
 
-	constructor(private readonly settings: PacingSettings) {}
+	/** The run's settings, read once for all its items. */
+	constructor(readonly settings: S) {}
 
 	/** Requests per second allowed now: the cap, or the learnt rate as it recovers. */
 	rate(now = Date.now()): number {
@@ -83,13 +84,13 @@ export class Pacer {
 	}
 }
 
-const pacers = new Map<string, Pacer>();
+const pacers = new Map<string, Pacer<PacingSettings>>();
 
-/** The pacer shared by the requests of one node in one execution. */
-export function pacerFor(key: string, settings: PacingSettings): Pacer {
-	let pacer = pacers.get(key);
+/** The pacer shared by the requests of one node in one execution; the first request makes it. */
+export function pacerFor<S extends PacingSettings>(key: string, settings: () => S): Pacer<S> {
+	let pacer = pacers.get(key) as Pacer<S> | undefined;
 	if (!pacer) {
-		pacer = new Pacer(settings);
+		pacer = new Pacer(settings());
 		pacers.set(key, pacer);
 	}
 	return pacer;

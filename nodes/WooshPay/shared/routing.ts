@@ -91,24 +91,25 @@ export function query(name: string, ...rules: Rule[]): INodePropertyRouting {
 }
 
 /**
- * The ID of the object an operation works on, put into the URL path (`{id}` in the template),
- * trimmed and URL-encoded so that no ID can lead the request to another path.
+ * The request's URL with the ID of the object the operation works on (`{id}` in the
+ * template), read from the resource locator, trimmed and URL-encoded so that no ID can lead
+ * the request to another path. It sits on the operation, next to the method, so that the
+ * engine does not resolve the locator once more for a routing of its own.
  */
-export function idInPath(parameterName: string, urlTemplate: string): INodePropertyRouting {
-	const meta: FieldMeta = { label: parameterName };
-	async function putIdInPath(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const id = this.getNodeParameter(parameterName, undefined, { extractValue: true });
+export function urlWithId(locator: INodeProperties, urlTemplate: string): PreSend {
+	const meta: FieldMeta = { label: locator.displayName };
+	return async function putIdInPath(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const id = this.getNodeParameter(locator.name, undefined, { extractValue: true });
 		try {
 			options.url = urlTemplate.replace('{id}', pathId(id, { timezone: '' }) as string);
 		} catch (error) {
 			fail(this, meta, error);
 		}
 		return options;
-	}
-	const routing: INodePropertyRouting = { send: { preSend: [putIdInPath] } };
-	fieldMeta.set(routing, meta);
-	return routing;
+	};
 }
+
+type PreSend = (this: IExecuteSingleFunctions, options: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
 
 type Option = INodeProperties | INodePropertyCollection | INodePropertyOptions;
 

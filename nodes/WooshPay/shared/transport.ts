@@ -231,8 +231,11 @@ const MAX_RETRY_WAIT_MS = 5 * 60_000;
  * update is never applied twice; a loop's next round and other items get other keys.
  */
 export function idempotencyKey(this: IExecuteSingleFunctions): string {
-	const own = this.getNodeParameter('requestOptions.idempotencyKey', '') as string;
-	if (typeof own === 'string' && own.trim()) return own.trim();
+	const options = this.getNode().parameters.requestOptions as { idempotencyKey?: unknown } | undefined;
+	if (options?.idempotencyKey !== undefined) {
+		const own = this.getNodeParameter('requestOptions.idempotencyKey', '');
+		if (typeof own === 'string' && own.trim()) return own.trim();
+	}
 	let origin = '';
 	try {
 		const source = this.getInputSourceData();
@@ -265,21 +268,27 @@ export async function sendRequest(
 	return [{ json: body, pairedItem: { item: itemIndex } }];
 }
 
+/** The node's Options, read once per run: they apply to the node as a whole, like n8n's batching. */
+function readSettings(this: IExecuteSingleFunctions): typeof DEFAULTS {
+	const settings = { ...DEFAULTS };
+	for (const name of Object.keys(DEFAULTS) as Array<keyof typeof DEFAULTS>) {
+		const value = this.getNodeParameter(`requestOptions.${name}`, DEFAULTS[name]);
+		if (typeof value === 'number' && Number.isFinite(value)) settings[name] = value;
+	}
+	return settings;
+}
+
 /** One logical request of an item: paced, retried with backoff, with a stable idempotency key. */
 export async function sendWithRetries(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IDataObject> {
 	const itemIndex = this.getItemIndex();
-	const setting = (name: keyof typeof DEFAULTS) => {
-		const value = this.getNodeParameter(`requestOptions.${name}`, DEFAULTS[name]);
-		return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULTS[name];
-	};
-	const maxRetries = setting('maxRetries');
-	options.timeout = setting('timeout');
+	const node = this.getNode();
+	const pacerKey = `${this.getExecutionId()}|${node.id}`;
+	const pacer = pacerFor(pacerKey, () => readSettings.call(this));
+	const { maxRetries, timeout } = pacer.settings;
+	options.timeout = timeout;
 	if ((options.method ?? 'GET').toUpperCase() === 'POST') {
 		options.headers = { ...options.headers, 'Idempotency-Key': idempotencyKey.call(this) };
 	}
-	const node = this.getNode();
-	const pacerKey = `${this.getExecutionId()}|${node.id}`;
-	const pacer = pacerFor(pacerKey, { maxParallel: setting('maxParallel'), maxPerSecond: setting('maxPerSecond') });
 	const signal = this.getExecutionCancelSignal();
 	let waited = 0;
 	try {

@@ -171,18 +171,25 @@ function parseDate(value: unknown): DateParts | undefined {
 	return { year, month, day, hour, minute, second, offset: match[7] };
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** Offset of a time zone from UTC at a moment, in milliseconds. */
 function zoneOffset(utcMillis: number, timezone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone: timezone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: 'numeric',
-		day: 'numeric',
-		hour: 'numeric',
-		minute: 'numeric',
-		second: 'numeric',
-	}).formatToParts(new Date(utcMillis));
+	let format = formats.get(timezone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone: timezone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		});
+		formats.set(timezone, format);
+	}
+	const parts = format.formatToParts(new Date(utcMillis));
 	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
 	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return asUtc - Math.floor(utcMillis / 1000) * 1000;

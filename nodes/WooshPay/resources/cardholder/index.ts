@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { cardholderLocator, showFor } from '../../shared/descriptions';
+import { urlWithId } from '../../shared/routing';
 import { listAll } from '../../shared/transport';
 import { cardholderCreateDescription } from './create';
-import { cardholderGetDescription } from './get';
 import { cardholderGetAllDescription } from './getAll';
 import { cardholderUpdateDescription } from './update';
 
@@ -28,7 +29,10 @@ export const cardholderDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a cardholder',
 				description: "Fetch a cardholder's details",
-				routing: { request: { method: 'GET' } },
+				routing: {
+					request: { method: 'GET' },
+					send: { preSend: [urlWithId(cardholderLocator, '/v1/issuing/cardholders/{id}')] },
+				},
 			},
 			{
 				name: 'Get Many',
@@ -45,13 +49,16 @@ export const cardholderDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a cardholder',
 				description: "Change a cardholder's details or status, such as blocking their cards",
-				routing: { request: { method: 'POST' } },
+				routing: {
+					request: { method: 'POST' },
+					send: { preSend: [urlWithId(cardholderLocator, '/v1/issuing/cardholders/{id}')] },
+				},
 			},
 		],
 		default: 'update',
 	},
+	{ ...cardholderLocator, displayOptions: showFor('cardholder', ['get', 'update']) },
 	...cardholderCreateDescription,
-	...cardholderGetDescription,
 	...cardholderGetAllDescription,
 	...cardholderUpdateDescription,
 ];

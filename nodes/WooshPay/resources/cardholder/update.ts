@@ -1,25 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { cardholderLocator, showFor } from '../../shared/descriptions';
-import { idInPath } from '../../shared/routing';
+import { showFor } from '../../shared/descriptions';
 import { cardholderFields } from './fields';
 
-const displayOptions = showFor('cardholder', ['update']);
-
-/** Cardholder → Update: POST /v1/issuing/cardholders/{id} with the fields the user added. */
+/** Cardholder → Update: the fields the user added, sent to POST /v1/issuing/cardholders/{id}. */
 export const cardholderUpdateDescription: INodeProperties[] = [
-	{
-		...cardholderLocator,
-		displayOptions,
-		routing: idInPath('cardholderId', '/v1/issuing/cardholders/{id}'),
-	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions,
+		displayOptions: showFor('cardholder', ['update']),
 		options: cardholderFields(),
 	},
 ];

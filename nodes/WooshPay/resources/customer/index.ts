@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { customerLocator, showFor } from '../../shared/descriptions';
+import { urlWithId } from '../../shared/routing';
 import { customerCreateDescription } from './create';
-import { customerGetDescription } from './get';
 import { customerUpdateDescription } from './update';
 
 const showOnlyForCustomers = { show: { resource: ['customer'] } };
@@ -26,19 +27,19 @@ export const customerDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a customer',
 				description: "Fetch a customer's details",
-				routing: { request: { method: 'GET' } },
+				routing: { request: { method: 'GET' }, send: { preSend: [urlWithId(customerLocator, '/v1/customers/{id}')] } },
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a customer',
 				description: "Change a customer's details",
-				routing: { request: { method: 'POST' } },
+				routing: { request: { method: 'POST' }, send: { preSend: [urlWithId(customerLocator, '/v1/customers/{id}')] } },
 			},
 		],
 		default: 'update',
 	},
+	{ ...customerLocator, displayOptions: showFor('customer', ['get', 'update']) },
 	...customerCreateDescription,
-	...customerGetDescription,
 	...customerUpdateDescription,
 ];

@@ -1,25 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { customerLocator, showFor } from '../../shared/descriptions';
-import { idInPath } from '../../shared/routing';
+import { showFor } from '../../shared/descriptions';
 import { customerFields } from './fields';
 
-const displayOptions = showFor('customer', ['update']);
-
-/** Customer → Update: POST /v1/customers/{id} with the fields the user added. */
+/** Customer → Update: the fields the user added, sent to POST /v1/customers/{id}. */
 export const customerUpdateDescription: INodeProperties[] = [
-	{
-		...customerLocator,
-		displayOptions,
-		routing: idInPath('customerId', '/v1/customers/{id}'),
-	},
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions,
+		displayOptions: showFor('customer', ['update']),
 		options: customerFields(),
 	},
 ];
