@@ -382,6 +382,12 @@ module.exports = { ensureRuntime, cacheRoot, N8N_VERSION, NODE_MAJOR, formatDura
 
 if (require.main === module) {
 	const started = Date.now();
+	for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+		process.on(signal, () => {
+			defaultLog(`${signal}: stopped; the unfinished install is removed and redone on the next start`);
+			process.exit(130); // 'exit' handlers stop npm
+		});
+	}
 	ensureRuntime().then(
 		(rt) => {
 			process.stdout.write(
