@@ -152,6 +152,48 @@ function killProcessGroupNow(child) {
 }
 
 /**
+ * Runs a command to its end in a process group of its own, which is ended with it (and on a
+ * timeout, or when this process exits first).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs: number}} options
+ * @returns {Promise<{code: number | null, signal: NodeJS.Signals | null, timedOut: boolean, stdout: string, stderr: string}>}
+ */
+function runToEnd(command, args, options) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {
+			cwd: options.cwd,
+			env: options.env ?? process.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		child.stdout.on('data', (c) => (stdout += c));
+		child.stderr.on('data', (c) => (stderr += c));
+		const onExit = () => killProcessGroupNow(child);
+		process.on('exit', onExit);
+		const timer = setTimeout(() => {
+			timedOut = true;
+			void stopProcessGroup(child, 2000);
+		}, options.timeoutMs);
+		child.on('error', (error) => {
+			clearTimeout(timer);
+			process.off('exit', onExit);
+			reject(error);
+		});
+		child.on('close', (code, signal) => {
+			clearTimeout(timer);
+			process.off('exit', onExit);
+			// n8n may leave its task runner behind for a moment: end the group.
+			killProcessGroupNow(child);
+			resolve({ code, signal, timedOut, stdout, stderr });
+		});
+	});
+}
+
+/**
  * Runs one n8n CLI command (import:credentials, execute, ...) to completion.
  * @param {import('./n8n-runtime').Runtime} runtime
  * @param {NodeJS.ProcessEnv} env    from n8nEnv (use a broker port of its own)
@@ -159,42 +201,16 @@ function killProcessGroupNow(child) {
  * @param {{timeoutMs?: number}} [options]
  * @returns {Promise<{code: number | null, stdout: string, stderr: string}>}
  */
-function runN8nCli(runtime, env, args, options = {}) {
+async function runN8nCli(runtime, env, args, options = {}) {
 	const timeoutMs = options.timeoutMs ?? 120000;
-	return new Promise((resolve, reject) => {
-		const child = spawn(runtime.nodeBin, [runtime.n8nBin, ...args], {
-			env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (c) => (stdout += c));
-		child.stderr.on('data', (c) => (stderr += c));
-		const onExit = () => killProcessGroupNow(child);
-		process.on('exit', onExit);
-		const timer = setTimeout(() => {
-			void stopProcessGroup(child, 2000);
-			reject(
-				new Error(
-					`n8n ${args.join(' ')} did not finish within ${timeoutMs / 1000} s; last output:\n` +
-						lastLines(stdout + stderr, 20),
-				),
-			);
-		}, timeoutMs);
-		child.on('error', (error) => {
-			clearTimeout(timer);
-			process.off('exit', onExit);
-			reject(error);
-		});
-		child.on('close', (code) => {
-			clearTimeout(timer);
-			process.off('exit', onExit);
-			// n8n may leave its task runner behind for a moment: end the group.
-			killProcessGroupNow(child);
-			resolve({ code, stdout, stderr });
-		});
-	});
+	const result = await runToEnd(runtime.nodeBin, [runtime.n8nBin, ...args], { env, timeoutMs });
+	if (result.timedOut) {
+		throw new Error(
+			`n8n ${args.join(' ')} did not finish within ${timeoutMs / 1000} s; last output:\n` +
+				lastLines(result.stdout + result.stderr, 20),
+		);
+	}
+	return result;
 }
 
 /**
@@ -336,37 +352,16 @@ async function ensureOwner(url, owner) {
  * @param {{cwd: string, env?: NodeJS.ProcessEnv, timeoutMs?: number}} options
  * @returns {Promise<string>} its standard output
  */
-function runCommand(command, args, options) {
+async function runCommand(command, args, options) {
 	const timeoutMs = options.timeoutMs ?? 300000;
-	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, {
-			cwd: options.cwd,
-			env: options.env ?? process.env,
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (c) => (stdout += c));
-		child.stderr.on('data', (c) => (stderr += c));
-		const onExit = () => killProcessGroupNow(child);
-		process.on('exit', onExit);
-		const timer = setTimeout(() => killProcessGroupNow(child), timeoutMs);
-		child.on('error', (error) => {
-			clearTimeout(timer);
-			process.off('exit', onExit);
-			reject(error);
-		});
-		child.on('close', (code, signal) => {
-			clearTimeout(timer);
-			process.off('exit', onExit);
-			if (code === 0) resolve(stdout);
-			else {
-				const why = signal ? `was stopped (${signal}; limit ${timeoutMs / 1000} s)` : `failed with exit code ${code}`;
-				reject(new Error(`${command} ${args.join(' ')} ${why}; last output:\n${lastLines(stdout + stderr, 25)}`));
-			}
-		});
-	});
+	const { code, signal, timedOut, stdout, stderr } = await runToEnd(command, args, { ...options, timeoutMs });
+	if (code === 0 && !timedOut) return stdout;
+	const why = timedOut
+		? `did not finish within ${timeoutMs / 1000} s`
+		: signal
+			? `was stopped (${signal})`
+			: `failed with exit code ${code}`;
+	throw new Error(`${command} ${args.join(' ')} ${why}; last output:\n${lastLines(stdout + stderr, 25)}`);
 }
 
 /** npm's environment without the variables of a surrounding `npm run`. */

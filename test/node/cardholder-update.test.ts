@@ -1,3 +1,4 @@
+import { ALL_CARDHOLDER_BODY, ALL_CARDHOLDER_FIELDS } from '../harness/cardholder-fields';
 import { byId, expectRequest, useSimulator } from '../harness/fixtures';
 
 /**
@@ -53,46 +54,8 @@ describe('Cardholder → Update sends each field at its documented path', () => 
 
 	test('all fields at once give the seed page example body; the output is the updated cardholder', async () => {
 		const fresh = t.sim.addCardholder();
-		const result = await t.run(
-			update(
-				{
-					billingAddress: { city: 'Paris', country: 'FR', line1: '1 Rue', line2: 'Apt 4', postalCode: '75001', state: 'IDF' },
-					companyTaxIdProvided: true,
-					email: 'holder@example.com',
-					individual: {
-						dob: '1990-05-17T00:00:00',
-						documentBack: 'file_back',
-						documentFront: 'file_front',
-						firstName: 'Jane',
-						lastName: 'Doe',
-						termsAcceptedAt: '2026-01-02T10:00:00',
-						termsAcceptedIp: '203.0.113.7',
-						termsAcceptedUserAgent: 'Mozilla/5.0',
-					},
-					metadata: { pair: [{ key: 'team', value: 'ops' }] },
-					phoneNumber: '+33 1 23 45 67 89',
-					spendingControls: { amount: 5000, currency: 'usd', interval: 'per_authorization' },
-					status: 'blocked',
-				},
-				fresh.id,
-			),
-		);
-		const body = {
-			billing: { address: { city: 'Paris', country: 'FR', line1: '1 Rue', line2: 'Apt 4', postal_code: '75001', state: 'IDF' } },
-			email: 'holder@example.com',
-			phone_number: '+33 1 23 45 67 89',
-			metadata: [{ team: 'ops' }],
-			company: { tax_id_provided: true },
-			individual: {
-				card_issuing: { user_terms_acceptance: { date: seconds('2026-01-02T10:00:00Z'), ip: '203.0.113.7', user_agent: 'Mozilla/5.0' } },
-				dob: { day: 17, month: 5, year: 1990 },
-				first_name: 'Jane',
-				last_name: 'Doe',
-				verification: { document: { back: 'file_back', front: 'file_front' } },
-			},
-			spending_controls: { spending_limits: { amount: 5000, interval: 'per_authorization' }, spending_limits_currency: 'usd' },
-			status: 'blocked',
-		};
+		const result = await t.run(update(ALL_CARDHOLDER_FIELDS, fresh.id));
+		const body = ALL_CARDHOLDER_BODY;
 		expectRequest(t.sim.requests[0], { method: 'POST', path: `/v1/issuing/cardholders/${fresh.id}`, body });
 		expect(result.output).toEqual([
 			{
