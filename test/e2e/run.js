@@ -7,13 +7,17 @@
  *
  * 1. Builds the package, `npm pack`s it, and installs the tarball into a fresh n8n user folder
  *    the way n8n's "Install community node" does (see installPackedPackage).
- * 2. Imports the sandbox credential and the example workflows (examples/*.json), runs each with
- *    `n8n execute --id=... --rawOutput`, and checks what the simulator received (method, path,
- *    HTTP Basic auth, JSON body) and what the workflow returned.
+ * 2. Imports the sandbox credential, the example workflows (examples/*.json) and the test's own
+ *    workflows (test/e2e/workflows/*.json: every operation other than Update, which the examples
+ *    cover), runs each with `n8n execute --id=... --rawOutput`, and checks what the simulator
+ *    received (method, path, query, HTTP Basic auth, JSON body, an Idempotency-Key on every
+ *    POST) and what the workflow returned.
  * 3. Starts n8n and drives its editor in headless Chromium (Debian's /usr/bin/chromium through
  *    playwright-core): adds a Manual Trigger and the WooshPay node from the node panel, checks
- *    that "Add Field" of "Update Fields" lists every documented field for Customer → Update and
- *    Cardholder → Update, sets a few fields, runs the node and reads the output panel.
+ *    that the Operation dropdown lists each resource's operations, that "Add Field" of "Update
+ *    Fields" lists every documented field for Customer → Update and Cardholder → Update, sets a
+ *    few fields, runs the node (Update, Customer → Create, Cardholder → Get Many with Return All)
+ *    and reads the output panel.
  *    Screenshots of each step go to test/e2e/screenshots/ (git-ignored), with n8n's log.
  *
  * Everything listens on free ports of 127.0.0.1; every process started is stopped at the end,
@@ -53,6 +57,18 @@ const EXPECTED_FIELDS = {
 	],
 	address: ['City', 'Country', 'Line 1', 'Line 2', 'Postal Code', 'State'],
 };
+
+/** Each resource's Operation options, in the order n8n shows them (alphabetical by name). */
+const EXPECTED_OPERATIONS = {
+	customer: ['Create', 'Get', 'Update'],
+	cardholder: ['Create', 'Get', 'Get Many', 'Update'],
+};
+
+/** The test's own workflows, beside the examples: see test/e2e/workflows/. */
+const WORKFLOWS = path.join(__dirname, 'workflows');
+
+/** What the node sends as Idempotency-Key in a run with an execution ID: `n8n-` and a hash. */
+const IDEMPOTENCY_KEY = /^n8n-[0-9a-f]{40}$/;
 
 const args = new Set(process.argv.slice(2));
 const skipBuild = args.has('--skip-build');
@@ -205,6 +221,24 @@ function builtUpdateFields(resource) {
 	};
 }
 
+/**
+ * The names of a resource's Operation options, from dist/.
+ * @param {string} resource
+ * @returns {string[]}
+ */
+function builtOperations(resource) {
+	const modulePath = path.join(ROOT, 'dist', 'nodes', 'WooshPay', 'WooshPay.node.js');
+	const exported = require(modulePath);
+	const NodeClass = exported.WooshPay ?? Object.values(exported)[0];
+	/** @type {any} */
+	const description = new NodeClass().description;
+	const property = description.properties.find(
+		(/** @type {any} */ p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+	);
+	assert(property, `dist has no operation property for ${resource}`);
+	return property.options.map((/** @type {any} */ o) => o.name);
+}
+
 // ---------------------------------------------------------------- n8n execute
 
 /**
@@ -267,6 +301,67 @@ function assertRequests(sim, expected) {
 			`${r.method} ${r.path} was sent with content-type ${r.headers['content-type']}, not application/json`,
 		);
 	}
+}
+
+/**
+ * @typedef {object} ExpectedRequest
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string>} [query]   default: none
+ * @property {any} [body]                        default: none
+ */
+
+/**
+ * Checks the requests the simulator received, exactly and in any order (items of one node,
+ * and parallel branches, are sent at once): method, path, query string and JSON body; HTTP
+ * Basic auth on every request; on every POST a JSON content type and an Idempotency-Key of its
+ * own; on no GET an Idempotency-Key. Returns the requests, in the order they arrived.
+ * @param {import('../simulator/simulator').Simulator} sim
+ * @param {ExpectedRequest[]} expected
+ * @param {{idempotencyKey?: RegExp}} [options]
+ */
+function assertExactRequests(sim, expected, { idempotencyKey = IDEMPOTENCY_KEY } = {}) {
+	const shape = (/** @type {ExpectedRequest} */ r) =>
+		canonical({ method: r.method, path: r.path, query: r.query ?? {}, body: r.body ?? null });
+	const got = sim.requests.map(shape).sort();
+	const want = expected.map(shape).sort();
+	if (canonical(got) !== canonical(want)) {
+		throw new Error(`the sandbox received\n  ${got.join('\n  ')}\nexpected\n  ${want.join('\n  ')}`);
+	}
+	const keys = new Set();
+	for (const r of sim.requests) {
+		const what = `${r.method} ${r.path}`;
+		assertEqual(r.headers.authorization, BASIC_AUTH, `Authorization header of ${what}`);
+		const key = r.headers['idempotency-key'];
+		if (r.method === 'POST') {
+			assert(
+				String(r.headers['content-type'] ?? '').startsWith('application/json'),
+				`${what} was sent with content-type ${r.headers['content-type']}, not application/json`,
+			);
+			assert(typeof key === 'string' && idempotencyKey.test(key), `${what} has Idempotency-Key ${JSON.stringify(key)}, expected ${idempotencyKey}`);
+			assert(!keys.has(key), `${what} reuses the Idempotency-Key ${key} of another request`);
+			keys.add(key);
+		} else {
+			assert(key === undefined, `${what} carries an Idempotency-Key (${key}); only POSTs should`);
+		}
+	}
+	return [...sim.requests];
+}
+
+/**
+ * The sandbox's cardholders as Get Many returns them: newest first.
+ * @param {import('../simulator/simulator').Simulator} sim
+ * @returns {string[]}
+ */
+function cardholderIdsNewestFirst(sim) {
+	return [...sim.cardholders.values()]
+		.sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1))
+		.map((c) => c.id);
+}
+
+/** @param {any} run */
+function assertRunSucceeded(run) {
+	assertEqual(run.status, 'success', `run status (error: ${JSON.stringify(run.data?.resultData?.error?.message)})`);
 }
 
 // ---------------------------------------------------------------- the editor
@@ -429,6 +524,54 @@ async function executeStep(page, expected) {
 }
 
 /**
+ * Opens the Operation dropdown and returns the names of its options, in the order shown (an
+ * option's text holds its description on a second line). Leaves the dropdown open.
+ * @param {Page} page
+ */
+async function openOperations(page) {
+	await page.getByTestId('parameter-input-operation').click();
+	const options = page.locator('li[role=option]:visible');
+	await options.first().waitFor({ timeout: 10000 });
+	return (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+}
+
+/**
+ * Picks an option of the open Operation dropdown by its exact name and waits for it to close.
+ * @param {Page} page
+ * @param {string} name
+ */
+async function pickOperation(page, name) {
+	const options = page.locator('li[role=option]:visible');
+	const names = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+	const index = names.indexOf(name);
+	assert(index >= 0, `the Operation dropdown has no option ${name}: ${JSON.stringify(names)}`);
+	await options.nth(index).click();
+	await options.first().waitFor({ state: 'hidden', timeout: 10000 });
+	assertEqual(await parameterValue(page, 'operation'), name, 'Operation after picking it');
+}
+
+/**
+ * Switches the output panel to its Table tab (n8n remembers the last view, and its JSON view
+ * renders only the lines in sight) and returns the panel's text once it shows every string of
+ * `expected`.
+ * @param {Page} page
+ * @param {string[]} expected
+ * @returns {Promise<string>}
+ */
+async function outputTable(page, expected) {
+	const output = page.getByTestId('output-panel');
+	await output.getByText('Table', { exact: true }).click();
+	return waitFor(
+		`the table view of the output showing ${expected.join(', ')}`,
+		async () => {
+			const text = await output.innerText();
+			return expected.every((e) => text.includes(e)) && !text.includes('"id"') ? text : undefined;
+		},
+		10000,
+	);
+}
+
+/**
  * Switches the output panel to its JSON tab and returns the panel's text.
  * @param {Page} page
  * @returns {Promise<string>}
@@ -491,7 +634,8 @@ async function main() {
 	fs.writeFileSync(credentialFile, JSON.stringify([inst.sandboxCredential(sim.url)], null, 2));
 	await inst.runN8nCliOk(runtime, cliEnv, ['import:credentials', `--input=${credentialFile}`]);
 	await inst.runN8nCliOk(runtime, cliEnv, ['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`]);
-	log('imported the sandbox credential and the example workflows');
+	await inst.runN8nCliOk(runtime, cliEnv, ['import:workflow', '--separate', `--input=${WORKFLOWS}`]);
+	log('imported the sandbox credential, the example workflows and test/e2e/workflows');
 
 	// --- The node as built
 	await check('dist: Customer → Update lists the documented Update Fields', async () => {
@@ -501,6 +645,10 @@ async function main() {
 	});
 	await check('dist: Cardholder → Update lists the documented Update Fields', async () => {
 		assertEqual(builtUpdateFields('cardholder').names, EXPECTED_FIELDS.cardholder, 'cardholder update fields in dist');
+	});
+	await check('dist: each resource lists its operations', async () => {
+		assertEqual(builtOperations('customer'), EXPECTED_OPERATIONS.customer, 'customer operations in dist');
+		assertEqual(builtOperations('cardholder'), EXPECTED_OPERATIONS.cardholder, 'cardholder operations in dist');
 	});
 
 	// --- The example workflows through `n8n execute`
@@ -560,6 +708,130 @@ async function main() {
 			}
 		});
 	}
+
+	// --- Every other operation through `n8n execute` (test/e2e/workflows). Get Many runs before
+	// the creates, while the sandbox holds only its three seeded cardholders.
+	await check('n8n execute: Cardholder → Get Many (Return All over pages; Limit with filters) and Get (From List)', async () => {
+		assertEqual(cardholderIdsNewestFirst(sim), ['ich_sandbox_3', 'ich_sandbox_2', 'ich_sandbox_1'], 'the sandbox before the run');
+		sim.reset();
+		// Pages of two, so that Return All has to follow has_more and starting_after.
+		const pageSize = sim.options.maxPageSize;
+		sim.options.maxPageSize = 2;
+		/** @type {{code: number | null, run: any}} */
+		let result;
+		try {
+			result = await executeWorkflow(runtime, cliEnv, 'wpE2eCardholderList');
+		} finally {
+			sim.options.maxPageSize = pageSize;
+		}
+		const { code, run } = result;
+		assertRunSucceeded(run);
+		assertEqual(code, 0, 'exit code');
+		const list = '/v1/issuing/cardholders';
+		assertExactRequests(sim, [
+			{ method: 'GET', path: list, query: { limit: '100' } },
+			{ method: 'GET', path: list, query: { limit: '100', starting_after: 'ich_sandbox_2' } },
+			{ method: 'GET', path: list, query: { limit: '2', status: 'active', type: 'individual' } },
+			{
+				method: 'GET',
+				path: list,
+				// 2026-01-01T00:00:03Z and 00:00:05Z as Unix seconds
+				query: { limit: '10', email: 'grace@example.com', 'created[gte]': '1767225603', 'created[lte]': '1767225605' },
+			},
+			{ method: 'GET', path: `${list}/ich_sandbox_2` },
+		]);
+		const all = nodeOutput(run, 'All cardholders');
+		assertEqual(all.map((c) => c.id), ['ich_sandbox_3', 'ich_sandbox_2', 'ich_sandbox_1'], 'Return All: ids, newest first');
+		assertEqual(all.map((c) => c.name), ['Alan Turing', 'Grace Hopper', 'Ada Lovelace'], 'Return All: names');
+		for (const c of all) assertEqual(c, sim.cardholders.get(c.id), `Return All: ${c.id} as the sandbox holds it`);
+		assertEqual(nodeOutput(run, 'Two newest active individuals').map((c) => c.id), ['ich_sandbox_3', 'ich_sandbox_2'], 'Limit 2 with Status and Type filters');
+		assertEqual(nodeOutput(run, 'Cardholders by email and creation time').map((c) => c.id), ['ich_sandbox_2'], 'Email and Created After/Before filters');
+		const picked = nodeOutput(run, 'Cardholder picked from the list');
+		assertEqual(picked.length, 1, 'Get: number of items');
+		assertEqual([picked[0].id, picked[0].name, picked[0].email], ['ich_sandbox_2', 'Grace Hopper', 'grace@example.com'], 'Get (From List): cardholder');
+	});
+
+	await check('n8n execute: Customer → Create, then Customer → Get of the new customer', async () => {
+		sim.reset();
+		const before = new Set(sim.customers.keys());
+		const { code, run } = await executeWorkflow(runtime, cliEnv, 'wpE2eCustomerCreateGet');
+		assertRunSucceeded(run);
+		assertEqual(code, 0, 'exit code');
+		const created = [...sim.customers.keys()].filter((id) => !before.has(id));
+		assertEqual(created.length, 1, `customers the sandbox created (${JSON.stringify(created)})`);
+		const [id] = created;
+		assert(/^cus_sim\d{4}$/.test(id), `the new customer's id is ${id}`);
+		const body = {
+			address: { city: 'Hampton', country: 'US', line1: '1 NASA Drive', postal_code: '23681', state: 'VA' },
+			description: 'Created by the e2e suite',
+			email: 'katherine.johnson@example.com',
+			metadata: { crm_id: 'C-2001' },
+			name: 'Katherine Johnson',
+			phone: '+1 757 555 0100',
+			shipping: { address: { city: 'Hampton', country: 'US', line1: '1 NASA Drive' }, name: 'Katherine Johnson' },
+		};
+		const requests = assertExactRequests(sim, [
+			{ method: 'POST', path: '/v1/customers', body },
+			{ method: 'GET', path: `/v1/customers/${id}` },
+		]);
+		assertEqual(requests.map((r) => r.method), ['POST', 'GET'], 'order of the requests');
+		assertEqual(sim.mutations.map((m) => [m.method, m.path, m.id]), [['POST', '/v1/customers', id]], 'changes the sandbox applied');
+		const createdOut = nodeOutput(run, 'Create customer');
+		assertEqual(createdOut.length, 1, 'Create: number of items');
+		assertEqual(createdOut[0].id, id, 'Create: returned id');
+		assertEqual(createdOut[0].object, 'customer', 'Create: returned object type');
+		for (const key of ['address', 'description', 'email', 'metadata', 'name', 'phone']) {
+			assertEqual(createdOut[0][key], /** @type {any} */ (body)[key], `Create: returned ${key}`);
+		}
+		assertEqual(createdOut[0].shipping, { address: { city: 'Hampton', country: 'US', line1: '1 NASA Drive' }, name: 'Katherine Johnson' }, 'Create: returned shipping');
+		const got = nodeOutput(run, 'Get customer');
+		assertEqual(got.length, 1, 'Get: number of items');
+		assertEqual(got[0], sim.customers.get(id), 'Get: the customer as the sandbox holds it');
+		assertEqual(got[0], createdOut[0], 'Get: the customer Create returned');
+	});
+
+	await check('n8n execute: Cardholder → Create, then Cardholder → Get of the new cardholder', async () => {
+		sim.reset();
+		const before = new Set(sim.cardholders.keys());
+		const { code, run } = await executeWorkflow(runtime, cliEnv, 'wpE2eCardholderCreateGet');
+		assertRunSucceeded(run);
+		assertEqual(code, 0, 'exit code');
+		const created = [...sim.cardholders.keys()].filter((id) => !before.has(id));
+		assertEqual(created.length, 1, `cardholders the sandbox created (${JSON.stringify(created)})`);
+		const [id] = created;
+		assert(/^ich_sim\d{4}$/.test(id), `the new cardholder's id is ${id}`);
+		const body = {
+			billing: { address: { city: 'Hampton', country: 'US', line1: '1 NASA Drive', postal_code: '23681', state: 'VA' } },
+			email: 'katherine.johnson@example.com',
+			individual: { first_name: 'Katherine', last_name: 'Johnson' },
+			metadata: [{ employee_id: 'E-7' }],
+			name: 'Katherine Johnson',
+			phone_number: '+1 757 555 0100',
+			type: 'individual',
+		};
+		const requests = assertExactRequests(sim, [
+			{ method: 'POST', path: '/v1/issuing/cardholders', body },
+			{ method: 'GET', path: `/v1/issuing/cardholders/${id}` },
+		]);
+		assertEqual(requests.map((r) => r.method), ['POST', 'GET'], 'order of the requests');
+		const createdOut = nodeOutput(run, 'Create cardholder');
+		assertEqual(createdOut.length, 1, 'Create: number of items');
+		assertEqual(createdOut[0].id, id, 'Create: returned id');
+		assertEqual(createdOut[0].object, 'issuing.cardholder', 'Create: returned object type');
+		assertEqual(createdOut[0].status, 'active', 'Create: returned status');
+		assertEqual(
+			[createdOut[0].name, createdOut[0].type, createdOut[0].email, createdOut[0].phone_number],
+			[body.name, body.type, body.email, body.phone_number],
+			'Create: returned name, type, email, phone number',
+		);
+		assertEqual(createdOut[0].billing.address, { ...body.billing.address, line2: null }, 'Create: returned billing address');
+		assertEqual(createdOut[0].individual, body.individual, 'Create: returned individual');
+		assertEqual(createdOut[0].metadata, body.metadata, 'Create: returned metadata');
+		const got = nodeOutput(run, 'Get cardholder');
+		assertEqual(got.length, 1, 'Get: number of items');
+		assertEqual(got[0], sim.cardholders.get(id), 'Get: the cardholder as the sandbox holds it');
+		assertEqual(got[0], createdOut[0], 'Get: the cardholder Create returned');
+	});
 
 	// --- The editor
 	const [port, brokerPort] = await inst.freePorts(2);
@@ -709,6 +981,95 @@ async function main() {
 			assertEqual(sim.cardholders.get('ich_sandbox_3')?.status, 'blocked', 'ich_sandbox_3 status in the sandbox');
 		} catch (error) {
 			await screenshot(page, 'cardholder-failed').catch(() => undefined);
+			throw error;
+		} finally {
+			await page.close();
+		}
+	});
+
+	await check('editor: Customer → Operation lists Create, Get, Update; Create runs against the sandbox', async () => {
+		const page = await context.newPage();
+		try {
+			await addWooshPayNode(page, server.url, 'Create a customer', 'customer-create');
+			await assertNodeSetUp(page, { resource: 'Customer', operation: 'Create', credential: 'WooshPay sandbox' });
+			await screenshot(page, 'customer-create-5-node-panel');
+
+			const operations = await openOperations(page);
+			await screenshot(page, 'customer-create-6-operations');
+			assertEqual(operations, EXPECTED_OPERATIONS.customer, 'Customer → Operation options');
+			await pickOperation(page, 'Create');
+
+			await openAddField(page, 'Add Field');
+			await pickAddField(page, 'Name');
+			await openAddField(page, 'Add Field');
+			await pickAddField(page, 'Email');
+			await page.getByTestId('parameter-input-name').locator('input').first().fill('Mary Jackson');
+			await page.getByTestId('parameter-input-email').locator('input').first().fill('mary.jackson@example.org');
+			await page.getByTestId('parameter-input-email').locator('input').first().blur();
+			await screenshot(page, 'customer-create-7-fields-set');
+
+			sim.reset();
+			const before = new Set(sim.customers.keys());
+			await executeStep(page, ['1 item', 'mary.jackson@example.org', 'Mary Jackson']);
+			const created = [...sim.customers.keys()].filter((id) => !before.has(id));
+			assertEqual(created.length, 1, `customers the sandbox created (${JSON.stringify(created)})`);
+			const text = await outputTable(page, ['1 item', created[0], 'mary.jackson@example.org', 'Mary Jackson']);
+			await screenshot(page, 'customer-create-8-output');
+			assert(!/\d+ items/.test(text), `the output panel shows more than one item:\n${text.slice(0, 500)}`);
+			assertExactRequests(
+				sim,
+				[{ method: 'POST', path: '/v1/customers', body: { email: 'mary.jackson@example.org', name: 'Mary Jackson' } }],
+			);
+			const json = await outputJson(page);
+			await screenshot(page, 'customer-create-9-output-json');
+			assert(json.includes(`"${created[0]}"`), `the JSON output does not show the new id ${created[0]}:\n${json.slice(0, 500)}`);
+		} catch (error) {
+			await screenshot(page, 'customer-create-failed').catch(() => undefined);
+			throw error;
+		} finally {
+			await page.close();
+		}
+	});
+
+	await check('editor: Cardholder → Operation lists Create, Get, Get Many, Update; Get Many (Return All) runs against the sandbox', async () => {
+		const page = await context.newPage();
+		try {
+			await addWooshPayNode(page, server.url, 'Get many cardholders', 'cardholder-getmany');
+			await assertNodeSetUp(page, { resource: 'Cardholder', operation: 'Get Many', credential: 'WooshPay sandbox' });
+			await screenshot(page, 'cardholder-getmany-5-node-panel');
+
+			const operations = await openOperations(page);
+			await screenshot(page, 'cardholder-getmany-6-operations');
+			assertEqual(operations, EXPECTED_OPERATIONS.cardholder, 'Cardholder → Operation options');
+			await pickOperation(page, 'Get Many');
+
+			const limit = page.getByTestId('parameter-input-limit');
+			await limit.waitFor({ timeout: 10000 });
+			await page.getByTestId('parameter-input-returnAll').locator('.el-switch').first().click();
+			await limit.waitFor({ state: 'hidden', timeout: 10000 });
+			await screenshot(page, 'cardholder-getmany-7-return-all');
+
+			sim.reset();
+			const ids = cardholderIdsNewestFirst(sim);
+			// The three seeded cardholders, and any the CLI tests created.
+			for (const seeded of ['ich_sandbox_3', 'ich_sandbox_2', 'ich_sandbox_1']) {
+				assert(ids.includes(seeded), `the sandbox lacks ${seeded}: ${JSON.stringify(ids)}`);
+			}
+			await executeStep(page, [`${ids.length} items`]);
+			const text = await outputTable(page, ids);
+			await screenshot(page, 'cardholder-getmany-8-output');
+			const positions = ids.map((id) => text.indexOf(id));
+			assertEqual(
+				[...positions].sort((a, b) => a - b),
+				positions,
+				`order of the ids in the output panel (expected newest first: ${ids.join(', ')})`,
+			);
+			assertExactRequests(sim, [{ method: 'GET', path: '/v1/issuing/cardholders', query: { limit: '100' } }]);
+			const json = await outputJson(page);
+			await screenshot(page, 'cardholder-getmany-9-output-json');
+			assert(json.includes(`"${ids[0]}"`), `the JSON output does not show ${ids[0]}:\n${json.slice(0, 500)}`);
+		} catch (error) {
+			await screenshot(page, 'cardholder-getmany-failed').catch(() => undefined);
 			throw error;
 		} finally {
 			await page.close();
