@@ -97,6 +97,15 @@ describe('Customer → Update sends each field at its documented path', () => {
 		expect(t.sim.requests[0].body).toEqual({ address: { line2: '' }, description: '' });
 	});
 
+	test('a text field mapped to a missing value is sent empty; an object is refused', async () => {
+		await t.run(update({ address: { line2: '={{ $json.line2 }}' } }), { items: [{ line2: null }] });
+		expect(t.sim.requests[0].body).toEqual({ address: { line2: '' } });
+		t.sim.reset();
+		const result = await t.run(update({ description: '={{ { a: 1 } }}' }));
+		expect(result.error?.message).toContain('Update Fields → Description must be text, but is {"a":1} [item 0]');
+		expect(t.sim.requests).toHaveLength(0);
+	});
+
 	test('numbers from expressions are sent as text to text fields; a lower-case country is sent upper-case', async () => {
 		await t.run(update({ address: { postalCode: '={{ 10001 }}', country: 'us' }, phone: '={{ 4420794609 }}' }));
 		expect(t.sim.requests[0].body).toEqual({ address: { postal_code: '10001', country: 'US' }, phone: '4420794609' });

@@ -24,8 +24,12 @@ export interface RuleContext {
 
 const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
 
-/** A string field: numbers and booleans from expressions are sent as text, surrounding spaces removed. */
+/**
+ * A text field: numbers and booleans from expressions are sent as text, surrounding spaces
+ * removed; an expression that gives nothing (null) sends an empty value, which clears the field.
+ */
 export const text: Rule = (value) => {
+	if (value === null || value === undefined) return '';
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (typeof value === 'string') return value.trim();
 	throw new InvalidValue(`must be text, but is ${show(value)}`, 'Enter text, or an expression that gives text.');
