@@ -326,8 +326,13 @@ async function main() {
 		`- The simulator (test/simulator/simulator.js) runs in the parent process; each client runs in a worker process of its own, so CPU and memory are the client's.`,
 		`- Total bench time: ${fmt((Date.now() - started) / 1000, 0)} s`,
 	].join('\n');
+	const missed = verdicts.some((v) => v.includes('**missed**'));
+	const why = missed
+		? '\n\nWhere a target is missed, the profile and what is the engine\'s rather than the node\'s are in ' +
+			'[README.md](README.md#reading-the-results-where-the-time-goes).\n'
+		: '\n';
 	const report =
-		`# WooshPay node benchmark\n\n${machine}\n\n${sections.join('\n\n')}\n\n## Targets\n\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`;
+		`# WooshPay node benchmark\n\n${machine}\n\n${sections.join('\n\n')}\n\n## Targets\n\n${verdicts.map((v) => `- ${v}`).join('\n')}${why}`;
 	process.stdout.write(`\n${report}`);
 	if (config.only.length === 3) {
 		writeFileSync(path.join(ROOT, 'bench/results.md'), report);
