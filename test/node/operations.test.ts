@@ -195,6 +195,6 @@ describe('Cardholder list search (the "From List" mode)', () => {
 		paged.sim.reset();
 		const byEmail = await search('ada@example.com');
 		expect(paged.sim.requests[0].query).toEqual({ limit: '50', email: 'ada@example.com' });
-		expect(byEmail.results).toEqual([{ name: 'Ada Lovelace', value: 'ich_sandbox_1', url: undefined }]);
+		expect(byEmail.results).toEqual([{ name: 'Ada Lovelace', value: 'ich_sandbox_1' }]);
 	});
 });

@@ -41,7 +41,6 @@ export async function searchCardholders(
 		results: matches.map((c) => ({
 			name: `${c.name ?? c.email ?? c.id}${c.status && c.status !== 'active' ? ` (${c.status})` : ''}`,
 			value: c.id,
-			url: undefined,
 		})),
 		paginationToken: page.has_more && data.length ? data[data.length - 1].id : undefined,
 	};
