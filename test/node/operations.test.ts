@@ -198,3 +198,37 @@ describe('Cardholder list search (the "From List" mode)', () => {
 		expect(byEmail.results).toEqual([{ name: 'Ada Lovelace', value: 'ich_sandbox_1' }]);
 	});
 });
+
+describe('errors of the other operations come through the same way', () => {
+	test('Customer → Get of a missing customer', async () => {
+		const result = await t.run({ resource: 'customer', operation: 'get', customerId: byId('cus_gone') });
+		expect(result.error?.message).toBe(
+			"WooshPay error 404 Not Found: No such customer: 'cus_gone' (type invalid_request_error, code resource_missing, param id) [item 0]",
+		);
+	});
+
+	test('Cardholder → Create missing what WooshPay requires (from an expression) is WooshPay\'s 400, not retried', async () => {
+		t.sim.fail({ status: 400, body: { error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: name.', param: 'name' } } });
+		const result = await t.run({
+			resource: 'cardholder',
+			operation: 'create',
+			name: '={{ "" }}',
+			type: 'individual',
+			line1: '1 Main Street',
+			city: 'London',
+			postalCode: 'SW1A 1AA',
+			country: 'GB',
+		});
+		expect(result.error?.message).toBe(
+			'WooshPay error 400 Bad Request: Missing required param: name. (type invalid_request_error, code parameter_missing, param name) [item 0]',
+		);
+		expect(t.sim.requests).toHaveLength(1);
+	});
+
+	test('Cardholder → Get Many when a page fails after retries: the item fails, with WooshPay\'s words', async () => {
+		t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'list unavailable' } } }, 2);
+		const result = await t.run({ resource: 'cardholder', operation: 'getAll', returnAll: true, requestOptions: { maxRetries: 1 } });
+		expect(result.error?.message).toBe('WooshPay error 500 Internal Server Error: list unavailable (type api_error) [item 0]');
+		expect(t.sim.requests).toHaveLength(2);
+	});
+});
