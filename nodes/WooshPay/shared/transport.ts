@@ -24,8 +24,9 @@ import { dropIfIdle, pacerFor } from './pacing';
  *
  * The node is declarative: each operation's `routing` says what to send. The engine builds
  * every item's request and hands it to `sendRequest` (registered as the node's request
- * operation), which owns what happens on the wire: WooshPay's errors in WooshPay's words, and
- * nothing of the secret key in any message.
+ * operation; `listAll` for list operations), which owns what happens on the wire: pacing among
+ * the run's requests (pacing.ts), retries with backoff, a stable Idempotency-Key, WooshPay's
+ * errors in WooshPay's words, and nothing of the secret key in any message.
  */
 
 export const CREDENTIAL_TYPE = 'wooshPayApi';
