@@ -44,7 +44,7 @@ describe('each bad input stops its item before sending, naming field, item and f
 		['metadata pair with an empty key', customer({ metadata: { pair: [{ key: 'a', value: '1' }, { key: ' ', value: '2' }] } }), 'Update Fields → Metadata pair 2 has an empty key [item 0]', 'Give every metadata pair a key'],
 		['cardholder metadata with an empty key', cardholder({ metadata: { pair: [{ key: '', value: 'x' }] } }), 'Update Fields → Metadata pair 1 has an empty key', 'Give every metadata pair a key'],
 		['metadata key twice', customer({ metadata: { pair: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } }), 'Update Fields → Metadata has the key "a" twice', 'Give each key once'],
-		['status from an expression that is no status', cardholder({ status: '={{ "frozen" }}' }), 'Update Fields → Status is "frozen", which is not one of the allowed values', 'active, inactive, blocked'],
+		['status from an expression that is no status', cardholder({ status: '={{ "frozen" }}' }), 'Update Fields → Status is "frozen", which is not one of the allowed values', 'active, blocked, inactive'],
 		['interval that does not exist', cardholder({ spendingControls: { interval: '={{ "hourly" }}' } }), 'Spending Limit Interval is "hourly"', 'per_authorization'],
 	])('%s', async (_case, parameters, message, fix) => {
 		const result = await t.run(parameters);

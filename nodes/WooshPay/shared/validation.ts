@@ -106,14 +106,16 @@ export const nonNegativeInteger: Rule = (value) => {
 	return number;
 };
 
-export const oneOf =
-	(allowed: readonly string[]): Rule =>
-	(value) => {
+/** A value of a drop-down, also when an expression set it: one of the options' values. */
+export const oneOf = (options: ReadonlyArray<{ value: string | number | boolean }>): Rule => {
+	const allowed = options.map((option) => String(option.value));
+	return (value) => {
 		if (typeof value !== 'string' || !allowed.includes(value)) {
 			throw new InvalidValue(`is ${show(value)}, which is not one of the allowed values`, `Use one of: ${allowed.join(', ')}.`);
 		}
 		return value;
 	};
+};
 
 export const trueOrFalse: Rule = (value) => {
 	if (typeof value === 'boolean') return value;

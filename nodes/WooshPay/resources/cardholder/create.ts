@@ -4,7 +4,7 @@ import { addressFields } from '../../shared/address';
 import { showFor } from '../../shared/descriptions';
 import { send } from '../../shared/routing';
 import { oneOf } from '../../shared/validation';
-import { CARDHOLDER_TYPES, TYPE_OPTIONS, cardholderFields } from './fields';
+import { TYPE_OPTIONS, cardholderFields } from './fields';
 
 const displayOptions = showFor('cardholder', ['create']);
 
@@ -38,7 +38,7 @@ export const cardholderCreateDescription: INodeProperties[] = [
 		description: 'Whether the cards are for a person or a company',
 		options: TYPE_OPTIONS,
 		displayOptions,
-		routing: send('type', oneOf(CARDHOLDER_TYPES)),
+		routing: send('type', oneOf(TYPE_OPTIONS)),
 	},
 	...billing
 		.filter((field) => REQUIRED_ADDRESS.includes(field.name))

@@ -16,9 +16,6 @@ import {
 	unixSeconds,
 } from '../../shared/validation';
 
-export const CARDHOLDER_STATUSES = ['active', 'inactive', 'blocked'] as const;
-export const CARDHOLDER_TYPES = ['individual', 'company'] as const;
-
 export const STATUS_OPTIONS = [
 	{ name: 'Active', value: 'active', description: 'Cards can be used' },
 	{ name: 'Blocked', value: 'blocked', description: 'Cards are refused' },
@@ -29,7 +26,14 @@ export const TYPE_OPTIONS = [
 	{ name: 'Company', value: 'company' },
 	{ name: 'Individual', value: 'individual' },
 ];
-export const SPENDING_INTERVALS = ['all_time', 'daily', 'monthly', 'per_authorization', 'weekly', 'yearly'] as const;
+const INTERVAL_OPTIONS = [
+	{ name: 'All Time', value: 'all_time' },
+	{ name: 'Daily', value: 'daily' },
+	{ name: 'Monthly', value: 'monthly' },
+	{ name: 'Per Authorization', value: 'per_authorization', description: 'Each single payment' },
+	{ name: 'Weekly', value: 'weekly' },
+	{ name: 'Yearly', value: 'yearly' },
+];
 
 /**
  * Every field of a cardholder that WooshPay lets you set (seed page "Update a cardholder"),
@@ -188,15 +192,8 @@ export const cardholderFields = (): INodeProperties[] => [
 				type: 'options',
 				default: 'per_authorization',
 				description: 'The period the spending limit amount applies to',
-				options: [
-					{ name: 'All Time', value: 'all_time' },
-					{ name: 'Daily', value: 'daily' },
-					{ name: 'Monthly', value: 'monthly' },
-					{ name: 'Per Authorization', value: 'per_authorization', description: 'Each single payment' },
-					{ name: 'Weekly', value: 'weekly' },
-					{ name: 'Yearly', value: 'yearly' },
-				],
-				routing: send('spending_controls.spending_limits.interval', oneOf(SPENDING_INTERVALS)),
+				options: INTERVAL_OPTIONS,
+				routing: send('spending_controls.spending_limits.interval', oneOf(INTERVAL_OPTIONS)),
 			},
 		],
 	},
@@ -207,6 +204,6 @@ export const cardholderFields = (): INodeProperties[] => [
 		default: 'active',
 		description: "Whether payments with this cardholder's cards are allowed",
 		options: STATUS_OPTIONS,
-		routing: send('status', oneOf(CARDHOLDER_STATUSES)),
+		routing: send('status', oneOf(STATUS_OPTIONS)),
 	},
 ];

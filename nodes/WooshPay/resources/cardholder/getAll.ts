@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { query } from '../../shared/routing';
 import { email, oneOf, unixSeconds } from '../../shared/validation';
-import { CARDHOLDER_STATUSES, CARDHOLDER_TYPES, STATUS_OPTIONS, TYPE_OPTIONS } from './fields';
+import { STATUS_OPTIONS, TYPE_OPTIONS } from './fields';
 
 const displayOptions = showFor('cardholder', ['getAll']);
 
@@ -78,7 +78,7 @@ export const cardholderGetAllDescription: INodeProperties[] = [
 				default: 'active',
 				description: 'Only cardholders with this status',
 				options: STATUS_OPTIONS,
-				routing: query('status', oneOf(CARDHOLDER_STATUSES)),
+				routing: query('status', oneOf(STATUS_OPTIONS)),
 			},
 			{
 				displayName: 'Type',
@@ -87,7 +87,7 @@ export const cardholderGetAllDescription: INodeProperties[] = [
 				default: 'individual',
 				description: 'Only cardholders of this type',
 				options: TYPE_OPTIONS,
-				routing: query('type', oneOf(CARDHOLDER_TYPES)),
+				routing: query('type', oneOf(TYPE_OPTIONS)),
 			},
 		],
 	},
