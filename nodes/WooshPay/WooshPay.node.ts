@@ -7,7 +7,7 @@ import { cardholderDescription } from './resources/cardholder';
 import { customerDescription } from './resources/customer';
 import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
-import { sendRequest } from './shared/transport';
+import { CREDENTIAL_TYPE, sendRequest } from './shared/transport';
 
 export class WooshPay implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +22,7 @@ export class WooshPay implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'wooshPayApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },

@@ -66,7 +66,7 @@ const HINTS: Record<number, string> = {
 };
 
 /** Secret keys and user:password@ parts of URLs, wherever they appear in text. */
-export function redact(text: string): string {
+function redact(text: string): string {
 	return text.replace(/\b(sk|rk)_(test|live)_[A-Za-z0-9]+/g, '$1_$2_***').replace(/\/\/[^/@\s]*@/g, '//');
 }
 
@@ -90,7 +90,7 @@ function textOf(body: unknown): string {
 }
 
 /** An error answer from WooshPay (or from something in between), as the user should see it. */
-export function apiError(node: INode, response: IN8nHttpFullResponse, itemIndex?: number): NodeApiError {
+function apiError(node: INode, response: IN8nHttpFullResponse, itemIndex?: number): NodeApiError {
 	const status = response.statusCode;
 	const statusText = STATUS_TEXT[status] ?? (status >= 500 ? 'Server Error' : 'Error');
 	const error = describeBody(response.body);
@@ -136,7 +136,7 @@ const NETWORK_PROBLEMS: Array<[RegExp, string, string, string]> = [
 ];
 
 /** A request that got no HTTP answer at all. */
-export function networkError(node: INode, error: unknown, baseURL: string | undefined, itemIndex?: number): NodeApiError {
+function networkError(node: INode, error: unknown, baseURL: string | undefined, itemIndex?: number): NodeApiError {
 	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
 	const own = error as { code?: string; message?: string };
 	const facts = [own.code, cause?.code, own.message, cause?.message].filter(Boolean).join(' ');
@@ -231,7 +231,7 @@ const MAX_RETRY_WAIT_MS = 5 * 60_000;
  * runs the same item of the same execution again with the same key, so a retried create or
  * update is never applied twice; a loop's next round and other items get other keys.
  */
-export function idempotencyKey(this: IExecuteSingleFunctions): string {
+function idempotencyKey(this: IExecuteSingleFunctions): string {
 	const options = this.getNode().parameters.requestOptions as { idempotencyKey?: unknown } | undefined;
 	if (options?.idempotencyKey !== undefined) {
 		const own = this.getNodeParameter('requestOptions.idempotencyKey', '');
@@ -280,7 +280,7 @@ function readSettings(this: IExecuteSingleFunctions): typeof DEFAULTS {
 }
 
 /** One logical request of an item: paced, retried with backoff, with a stable idempotency key. */
-export async function sendWithRetries(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IDataObject> {
+async function sendWithRetries(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IDataObject> {
 	const itemIndex = this.getItemIndex();
 	const node = this.getNode();
 	const pacerKey = `${this.getExecutionId()}|${node.id}`;

@@ -9,6 +9,9 @@ import { cardholderUpdateDescription } from './update';
 
 const showOnlyForCardholders = { show: { resource: ['cardholder'] } };
 
+/** Get and Update work on one cardholder: its ID goes into the URL. */
+const oneCardholder = urlWithId(cardholderLocator, '/v1/issuing/cardholders/{id}');
+
 export const cardholderDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -29,10 +32,7 @@ export const cardholderDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a cardholder',
 				description: "Fetch a cardholder's details",
-				routing: {
-					request: { method: 'GET' },
-					send: { preSend: [urlWithId(cardholderLocator, '/v1/issuing/cardholders/{id}')] },
-				},
+				routing: { request: { method: 'GET' }, send: { preSend: [oneCardholder] } },
 			},
 			{
 				name: 'Get Many',
@@ -49,10 +49,7 @@ export const cardholderDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a cardholder',
 				description: "Change a cardholder's details or status, such as blocking their cards",
-				routing: {
-					request: { method: 'POST' },
-					send: { preSend: [urlWithId(cardholderLocator, '/v1/issuing/cardholders/{id}')] },
-				},
+				routing: { request: { method: 'POST' }, send: { preSend: [oneCardholder] } },
 			},
 		],
 		default: 'update',

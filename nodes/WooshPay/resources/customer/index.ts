@@ -7,6 +7,9 @@ import { customerUpdateDescription } from './update';
 
 const showOnlyForCustomers = { show: { resource: ['customer'] } };
 
+/** Get and Update work on one customer: its ID goes into the URL. */
+const oneCustomer = urlWithId(customerLocator, '/v1/customers/{id}');
+
 export const customerDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -27,14 +30,14 @@ export const customerDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a customer',
 				description: "Fetch a customer's details",
-				routing: { request: { method: 'GET' }, send: { preSend: [urlWithId(customerLocator, '/v1/customers/{id}')] } },
+				routing: { request: { method: 'GET' }, send: { preSend: [oneCustomer] } },
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a customer',
 				description: "Change a customer's details",
-				routing: { request: { method: 'POST' }, send: { preSend: [urlWithId(customerLocator, '/v1/customers/{id}')] } },
+				routing: { request: { method: 'POST' }, send: { preSend: [oneCustomer] } },
 			},
 		],
 		default: 'update',
