@@ -878,202 +878,190 @@ async function main() {
 	});
 	cleanups.push({ name: 'close Chromium', fn: () => browser.close() });
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+
+	/**
+	 * A check in a page of its own: a screenshot `<shots>-failed.png` when it fails, and the
+	 * page closed either way.
+	 * @param {string} name
+	 * @param {string} shots
+	 * @param {(page: import('playwright-core').Page) => Promise<void>} fn
+	 */
+	const editorCheck = (name, shots, fn) =>
+		check(name, async () => {
+			const page = await context.newPage();
+			try {
+				await fn(page);
+			} catch (error) {
+				await screenshot(page, `${shots}-failed`).catch(() => undefined);
+				throw error;
+			} finally {
+				await page.close();
+			}
+		});
 	context.setDefaultTimeout(15000);
 	const login = await context.request.post(`${server.url}/rest/login`, {
 		data: { emailOrLdapLoginId: inst.DEV_OWNER.email, password: inst.DEV_OWNER.password },
 	});
 	assert(login.ok(), `logging in from the browser answered ${login.status()}`);
 
-	await check('editor: Customer → Update: Add Field lists every field; update runs against the sandbox', async () => {
-		const page = await context.newPage();
-		try {
-			await addWooshPayNode(page, server.url, 'Update a customer', 'customer');
-			await assertNodeSetUp(page, { resource: 'Customer', operation: 'Update', credential: 'WooshPay sandbox' });
-			await screenshot(page, 'customer-5-node-panel');
+	await editorCheck('editor: Customer → Update: Add Field lists every field; update runs against the sandbox', 'customer', async (page) => {
+		await addWooshPayNode(page, server.url, 'Update a customer', 'customer');
+		await assertNodeSetUp(page, { resource: 'Customer', operation: 'Update', credential: 'WooshPay sandbox' });
+		await screenshot(page, 'customer-5-node-panel');
 
-			const fields = await openAddField(page, 'Add Field');
-			await screenshot(page, 'customer-6-add-field');
-			assertEqual(fields, EXPECTED_FIELDS.customer, 'Update Fields → Add Field options');
+		const fields = await openAddField(page, 'Add Field');
+		await screenshot(page, 'customer-6-add-field');
+		assertEqual(fields, EXPECTED_FIELDS.customer, 'Update Fields → Add Field options');
 
-			await pickAddField(page, 'Email');
-			await openAddField(page, 'Add Field');
-			await pickAddField(page, 'Address');
-			const addressFields = await openAddField(page, 'Add Address Field');
-			await screenshot(page, 'customer-7-add-address-field');
-			assertEqual(addressFields, EXPECTED_FIELDS.address, 'Address → Add Address Field options');
-			await pickAddField(page, 'City');
+		await pickAddField(page, 'Email');
+		await openAddField(page, 'Add Field');
+		await pickAddField(page, 'Address');
+		const addressFields = await openAddField(page, 'Add Address Field');
+		await screenshot(page, 'customer-7-add-address-field');
+		assertEqual(addressFields, EXPECTED_FIELDS.address, 'Address → Add Address Field options');
+		await pickAddField(page, 'City');
 
-			await page.getByTestId('rlc-input').first().fill('cus_sandbox_2');
-			await page.getByTestId('parameter-input-email').locator('input').first().fill('grace.hopper@example.org');
-			await page.getByTestId('parameter-input-city').locator('input').first().fill('Arlington');
-			await page.getByTestId('parameter-input-city').locator('input').first().blur();
-			await screenshot(page, 'customer-8-fields-set');
+		await page.getByTestId('rlc-input').first().fill('cus_sandbox_2');
+		await page.getByTestId('parameter-input-email').locator('input').first().fill('grace.hopper@example.org');
+		await page.getByTestId('parameter-input-city').locator('input').first().fill('Arlington');
+		await page.getByTestId('parameter-input-city').locator('input').first().blur();
+		await screenshot(page, 'customer-8-fields-set');
 
-			sim.reset();
-			const text = await executeStep(page, ['1 item', 'cus_sandbox_2', 'grace.hopper@example.org', 'Arlington']);
-			await screenshot(page, 'customer-9-output');
-			assert(!/\d+ items/.test(text), `the output panel shows more than one item:\n${text.slice(0, 500)}`);
-			assertRequests(sim, [
-				{
-					method: 'POST',
-					path: '/v1/customers/cus_sandbox_2',
-					body: { address: { city: 'Arlington' }, email: 'grace.hopper@example.org' },
-				},
-			]);
-			const json = await outputJson(page);
-			await screenshot(page, 'customer-10-output-json');
-			assert(json.includes('"Arlington"'), `the JSON output does not show the new city:\n${json.slice(0, 500)}`);
-		} catch (error) {
-			await screenshot(page, 'customer-failed').catch(() => undefined);
-			throw error;
-		} finally {
-			await page.close();
-		}
+		sim.reset();
+		const text = await executeStep(page, ['1 item', 'cus_sandbox_2', 'grace.hopper@example.org', 'Arlington']);
+		await screenshot(page, 'customer-9-output');
+		assert(!/\d+ items/.test(text), `the output panel shows more than one item:\n${text.slice(0, 500)}`);
+		assertRequests(sim, [
+			{
+				method: 'POST',
+				path: '/v1/customers/cus_sandbox_2',
+				body: { address: { city: 'Arlington' }, email: 'grace.hopper@example.org' },
+			},
+		]);
+		const json = await outputJson(page);
+		await screenshot(page, 'customer-10-output-json');
+		assert(json.includes('"Arlington"'), `the JSON output does not show the new city:\n${json.slice(0, 500)}`);
 	});
 
-	await check('editor: Cardholder → Update: Add Field lists every field; blocking runs against the sandbox', async () => {
-		const page = await context.newPage();
-		try {
-			await addWooshPayNode(page, server.url, 'Update a cardholder', 'cardholder');
-			await assertNodeSetUp(page, { resource: 'Cardholder', operation: 'Update', credential: 'WooshPay sandbox' });
-			await screenshot(page, 'cardholder-5-node-panel');
+	await editorCheck('editor: Cardholder → Update: Add Field lists every field; blocking runs against the sandbox', 'cardholder', async (page) => {
+		await addWooshPayNode(page, server.url, 'Update a cardholder', 'cardholder');
+		await assertNodeSetUp(page, { resource: 'Cardholder', operation: 'Update', credential: 'WooshPay sandbox' });
+		await screenshot(page, 'cardholder-5-node-panel');
 
-			const fields = await openAddField(page, 'Add Field');
-			await screenshot(page, 'cardholder-6-add-field');
-			assertEqual(fields, EXPECTED_FIELDS.cardholder, 'Update Fields → Add Field options');
-			await pickAddField(page, 'Status');
-			await openAddField(page, 'Add Field');
-			await pickAddField(page, 'Email');
+		const fields = await openAddField(page, 'Add Field');
+		await screenshot(page, 'cardholder-6-add-field');
+		assertEqual(fields, EXPECTED_FIELDS.cardholder, 'Update Fields → Add Field options');
+		await pickAddField(page, 'Status');
+		await openAddField(page, 'Add Field');
+		await pickAddField(page, 'Email');
 
-			// Cardholder: "From list" is the default mode; the list comes from the sandbox.
-			await page.getByTestId('resource-locator-cardholderId').getByTestId('rlc-input').click();
-			const items = page.locator('[data-test-id="rlc-item"]:visible');
-			await items.first().waitFor({ timeout: 15000 });
-			const names = (await items.allInnerTexts()).map((t) => t.trim());
-			await screenshot(page, 'cardholder-7-cardholder-list');
-			for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']) {
-				assert(names.some((n) => n.includes(name)), `the cardholder list lacks ${name}: ${JSON.stringify(names)}`);
-			}
-			await items.filter({ hasText: 'Alan Turing' }).first().click();
-			await page.getByTestId('parameter-input-email').locator('input').first().fill('alan.turing@example.org');
-			await page.getByTestId('parameter-input-email').locator('input').first().blur();
-			await page.getByTestId('parameter-input-status').click();
-			const statusOptions = page.locator('li[role=option]:visible');
-			await statusOptions.first().waitFor();
-			const statusNames = (await statusOptions.allInnerTexts()).map((t) => t.split('\n')[0].trim());
-			assertEqual(statusNames, ['Active', 'Blocked', 'Inactive'], 'Status options');
-			await screenshot(page, 'cardholder-8-status-options');
-			await statusOptions.filter({ hasText: /^\s*Blocked/ }).first().click();
-			assertEqual(await parameterValue(page, 'status'), 'Blocked', 'Status');
-			await screenshot(page, 'cardholder-9-fields-set');
-
-			sim.reset();
-			const text = await executeStep(page, ['1 item', 'ich_sandbox_3', 'alan.turing@example.org', 'blocked']);
-			await screenshot(page, 'cardholder-10-output');
-			assert(!/\d+ items/.test(text), `the output panel shows more than one item:\n${text.slice(0, 500)}`);
-			assertRequests(sim, [
-				{
-					method: 'POST',
-					path: '/v1/issuing/cardholders/ich_sandbox_3',
-					body: { email: 'alan.turing@example.org', status: 'blocked' },
-				},
-			]);
-			assertEqual(sim.cardholders.get('ich_sandbox_3')?.status, 'blocked', 'ich_sandbox_3 status in the sandbox');
-		} catch (error) {
-			await screenshot(page, 'cardholder-failed').catch(() => undefined);
-			throw error;
-		} finally {
-			await page.close();
+		// Cardholder: "From list" is the default mode; the list comes from the sandbox.
+		await page.getByTestId('resource-locator-cardholderId').getByTestId('rlc-input').click();
+		const items = page.locator('[data-test-id="rlc-item"]:visible');
+		await items.first().waitFor({ timeout: 15000 });
+		const names = (await items.allInnerTexts()).map((t) => t.trim());
+		await screenshot(page, 'cardholder-7-cardholder-list');
+		for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']) {
+			assert(names.some((n) => n.includes(name)), `the cardholder list lacks ${name}: ${JSON.stringify(names)}`);
 		}
+		await items.filter({ hasText: 'Alan Turing' }).first().click();
+		await page.getByTestId('parameter-input-email').locator('input').first().fill('alan.turing@example.org');
+		await page.getByTestId('parameter-input-email').locator('input').first().blur();
+		await page.getByTestId('parameter-input-status').click();
+		const statusOptions = page.locator('li[role=option]:visible');
+		await statusOptions.first().waitFor();
+		const statusNames = (await statusOptions.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+		assertEqual(statusNames, ['Active', 'Blocked', 'Inactive'], 'Status options');
+		await screenshot(page, 'cardholder-8-status-options');
+		await statusOptions.filter({ hasText: /^\s*Blocked/ }).first().click();
+		assertEqual(await parameterValue(page, 'status'), 'Blocked', 'Status');
+		await screenshot(page, 'cardholder-9-fields-set');
+
+		sim.reset();
+		const text = await executeStep(page, ['1 item', 'ich_sandbox_3', 'alan.turing@example.org', 'blocked']);
+		await screenshot(page, 'cardholder-10-output');
+		assert(!/\d+ items/.test(text), `the output panel shows more than one item:\n${text.slice(0, 500)}`);
+		assertRequests(sim, [
+			{
+				method: 'POST',
+				path: '/v1/issuing/cardholders/ich_sandbox_3',
+				body: { email: 'alan.turing@example.org', status: 'blocked' },
+			},
+		]);
+		assertEqual(sim.cardholders.get('ich_sandbox_3')?.status, 'blocked', 'ich_sandbox_3 status in the sandbox');
 	});
 
-	await check('editor: Customer → Operation lists Create, Get, Update; Create runs against the sandbox', async () => {
-		const page = await context.newPage();
-		try {
-			await addWooshPayNode(page, server.url, 'Create a customer', 'customer-create');
-			await assertNodeSetUp(page, { resource: 'Customer', operation: 'Create', credential: 'WooshPay sandbox' });
-			await screenshot(page, 'customer-create-5-node-panel');
+	await editorCheck('editor: Customer → Operation lists Create, Get, Update; Create runs against the sandbox', 'customer-create', async (page) => {
+		await addWooshPayNode(page, server.url, 'Create a customer', 'customer-create');
+		await assertNodeSetUp(page, { resource: 'Customer', operation: 'Create', credential: 'WooshPay sandbox' });
+		await screenshot(page, 'customer-create-5-node-panel');
 
-			const operations = await openOperations(page);
-			await screenshot(page, 'customer-create-6-operations');
-			assertEqual(operations, EXPECTED_OPERATIONS.customer, 'Customer → Operation options');
-			await pickOperation(page, 'Create');
+		const operations = await openOperations(page);
+		await screenshot(page, 'customer-create-6-operations');
+		assertEqual(operations, EXPECTED_OPERATIONS.customer, 'Customer → Operation options');
+		await pickOperation(page, 'Create');
 
-			await openAddField(page, 'Add Field');
-			await pickAddField(page, 'Name');
-			await openAddField(page, 'Add Field');
-			await pickAddField(page, 'Email');
-			await page.getByTestId('parameter-input-name').locator('input').first().fill('Mary Jackson');
-			await page.getByTestId('parameter-input-email').locator('input').first().fill('mary.jackson@example.org');
-			await page.getByTestId('parameter-input-email').locator('input').first().blur();
-			await screenshot(page, 'customer-create-7-fields-set');
+		await openAddField(page, 'Add Field');
+		await pickAddField(page, 'Name');
+		await openAddField(page, 'Add Field');
+		await pickAddField(page, 'Email');
+		await page.getByTestId('parameter-input-name').locator('input').first().fill('Mary Jackson');
+		await page.getByTestId('parameter-input-email').locator('input').first().fill('mary.jackson@example.org');
+		await page.getByTestId('parameter-input-email').locator('input').first().blur();
+		await screenshot(page, 'customer-create-7-fields-set');
 
-			sim.reset();
-			const before = new Set(sim.customers.keys());
-			await executeStep(page, ['1 item', 'mary.jackson@example.org', 'Mary Jackson']);
-			const created = [...sim.customers.keys()].filter((id) => !before.has(id));
-			assertEqual(created.length, 1, `customers the sandbox created (${JSON.stringify(created)})`);
-			const text = await outputTable(page, ['1 item', created[0], 'mary.jackson@example.org', 'Mary Jackson']);
-			await screenshot(page, 'customer-create-8-output');
-			assert(!/\d+ items/.test(text), `the output panel shows more than one item:\n${text.slice(0, 500)}`);
-			assertExactRequests(
-				sim,
-				[{ method: 'POST', path: '/v1/customers', body: { email: 'mary.jackson@example.org', name: 'Mary Jackson' } }],
-			);
-			const json = await outputJson(page);
-			await screenshot(page, 'customer-create-9-output-json');
-			assert(json.includes(`"${created[0]}"`), `the JSON output does not show the new id ${created[0]}:\n${json.slice(0, 500)}`);
-		} catch (error) {
-			await screenshot(page, 'customer-create-failed').catch(() => undefined);
-			throw error;
-		} finally {
-			await page.close();
-		}
+		sim.reset();
+		const before = new Set(sim.customers.keys());
+		await executeStep(page, ['1 item', 'mary.jackson@example.org', 'Mary Jackson']);
+		const created = [...sim.customers.keys()].filter((id) => !before.has(id));
+		assertEqual(created.length, 1, `customers the sandbox created (${JSON.stringify(created)})`);
+		const text = await outputTable(page, ['1 item', created[0], 'mary.jackson@example.org', 'Mary Jackson']);
+		await screenshot(page, 'customer-create-8-output');
+		assert(!/\d+ items/.test(text), `the output panel shows more than one item:\n${text.slice(0, 500)}`);
+		assertExactRequests(
+			sim,
+			[{ method: 'POST', path: '/v1/customers', body: { email: 'mary.jackson@example.org', name: 'Mary Jackson' } }],
+		);
+		const json = await outputJson(page);
+		await screenshot(page, 'customer-create-9-output-json');
+		assert(json.includes(`"${created[0]}"`), `the JSON output does not show the new id ${created[0]}:\n${json.slice(0, 500)}`);
 	});
 
-	await check('editor: Cardholder → Operation lists Create, Get, Get Many, Update; Get Many (Return All) runs against the sandbox', async () => {
-		const page = await context.newPage();
-		try {
-			await addWooshPayNode(page, server.url, 'Get many cardholders', 'cardholder-getmany');
-			await assertNodeSetUp(page, { resource: 'Cardholder', operation: 'Get Many', credential: 'WooshPay sandbox' });
-			await screenshot(page, 'cardholder-getmany-5-node-panel');
+	await editorCheck('editor: Cardholder → Operation lists Create, Get, Get Many, Update; Get Many (Return All) runs against the sandbox', 'cardholder-getmany', async (page) => {
+		await addWooshPayNode(page, server.url, 'Get many cardholders', 'cardholder-getmany');
+		await assertNodeSetUp(page, { resource: 'Cardholder', operation: 'Get Many', credential: 'WooshPay sandbox' });
+		await screenshot(page, 'cardholder-getmany-5-node-panel');
 
-			const operations = await openOperations(page);
-			await screenshot(page, 'cardholder-getmany-6-operations');
-			assertEqual(operations, EXPECTED_OPERATIONS.cardholder, 'Cardholder → Operation options');
-			await pickOperation(page, 'Get Many');
+		const operations = await openOperations(page);
+		await screenshot(page, 'cardholder-getmany-6-operations');
+		assertEqual(operations, EXPECTED_OPERATIONS.cardholder, 'Cardholder → Operation options');
+		await pickOperation(page, 'Get Many');
 
-			const limit = page.getByTestId('parameter-input-limit');
-			await limit.waitFor({ timeout: 10000 });
-			await page.getByTestId('parameter-input-returnAll').locator('.el-switch').first().click();
-			await limit.waitFor({ state: 'hidden', timeout: 10000 });
-			await screenshot(page, 'cardholder-getmany-7-return-all');
+		const limit = page.getByTestId('parameter-input-limit');
+		await limit.waitFor({ timeout: 10000 });
+		await page.getByTestId('parameter-input-returnAll').locator('.el-switch').first().click();
+		await limit.waitFor({ state: 'hidden', timeout: 10000 });
+		await screenshot(page, 'cardholder-getmany-7-return-all');
 
-			sim.reset();
-			const ids = cardholderIdsNewestFirst(sim);
-			// The three seeded cardholders, and any the CLI tests created.
-			for (const seeded of ['ich_sandbox_3', 'ich_sandbox_2', 'ich_sandbox_1']) {
-				assert(ids.includes(seeded), `the sandbox lacks ${seeded}: ${JSON.stringify(ids)}`);
-			}
-			await executeStep(page, [`${ids.length} items`]);
-			const text = await outputTable(page, ids);
-			await screenshot(page, 'cardholder-getmany-8-output');
-			const positions = ids.map((id) => text.indexOf(id));
-			assertEqual(
-				[...positions].sort((a, b) => a - b),
-				positions,
-				`order of the ids in the output panel (expected newest first: ${ids.join(', ')})`,
-			);
-			assertExactRequests(sim, [{ method: 'GET', path: '/v1/issuing/cardholders', query: { limit: '100' } }]);
-			const json = await outputJson(page);
-			await screenshot(page, 'cardholder-getmany-9-output-json');
-			assert(json.includes(`"${ids[0]}"`), `the JSON output does not show ${ids[0]}:\n${json.slice(0, 500)}`);
-		} catch (error) {
-			await screenshot(page, 'cardholder-getmany-failed').catch(() => undefined);
-			throw error;
-		} finally {
-			await page.close();
+		sim.reset();
+		const ids = cardholderIdsNewestFirst(sim);
+		// The three seeded cardholders, and any the CLI tests created.
+		for (const seeded of ['ich_sandbox_3', 'ich_sandbox_2', 'ich_sandbox_1']) {
+			assert(ids.includes(seeded), `the sandbox lacks ${seeded}: ${JSON.stringify(ids)}`);
 		}
+		await executeStep(page, [`${ids.length} items`]);
+		const text = await outputTable(page, ids);
+		await screenshot(page, 'cardholder-getmany-8-output');
+		const positions = ids.map((id) => text.indexOf(id));
+		assertEqual(
+			[...positions].sort((a, b) => a - b),
+			positions,
+			`order of the ids in the output panel (expected newest first: ${ids.join(', ')})`,
+		);
+		assertExactRequests(sim, [{ method: 'GET', path: '/v1/issuing/cardholders', query: { limit: '100' } }]);
+		const json = await outputJson(page);
+		await screenshot(page, 'cardholder-getmany-9-output-json');
+		assert(json.includes(`"${ids[0]}"`), `the JSON output does not show ${ids[0]}:\n${json.slice(0, 500)}`);
 	});
 
 	log(`finished in ${formatDuration(Date.now() - started)}`);
