@@ -11,6 +11,7 @@
 const http = require('node:http');
 const { URL } = require('node:url');
 const schema = require('./schema');
+const { clone, merge, invalid } = require('./util');
 
 /**
  * @typedef {object} RecordedRequest
@@ -44,24 +45,16 @@ const schema = require('./schema');
 
 const DEFAULT_KEY = 'sk_test_sandbox';
 
-/** @param {any} value */
-const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
-
 /**
- * Deep merge of an update into an object, as WooshPay applies an update: nested objects are
- * merged, everything else (arrays included) replaced.
- * @param {any} target @param {any} update
+ * Endpoint groups beyond customers, cardholders and balance, one module each (such as
+ * webhooks.js). A module is `(sim, req, url) => answer | undefined`: it matches `req.method`
+ * and `req.path` itself and answers `[status, body, headers?]`, or undefined when the request
+ * is not one of its endpoints. Authentication and the JSON checks of POST bodies have run.
+ * A module keeps its objects on `sim` (created on first use) and may use the simulator's
+ * `create`, `update`, `find` for idempotent creates and updates. Add a module to this list.
+ * @type {Array<(sim: Simulator, req: RecordedRequest, url: URL) => ([number, any, Record<string, string>?] | undefined)>}
  */
-function merge(target, update) {
-	for (const [key, value] of Object.entries(update)) {
-		if (value && typeof value === 'object' && !Array.isArray(value) && target[key] && typeof target[key] === 'object' && !Array.isArray(target[key])) {
-			merge(target[key], value);
-		} else {
-			target[key] = clone(value);
-		}
-	}
-	return target;
-}
+const ROUTE_MODULES = [];
 
 const emptyAddress = () => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
 
@@ -266,6 +259,10 @@ class Simulator {
 		if (req.method === 'POST' && (req.body === undefined ? false : typeof req.body !== 'object' || Array.isArray(req.body))) {
 			return invalid(400, 'The request body is not a JSON object.', undefined, 'invalid_json');
 		}
+		for (const routes of ROUTE_MODULES) {
+			const answer = routes(this, req, url);
+			if (answer) return answer;
+		}
 		// Segments are matched raw, as a server that does not decode %2F sees them.
 		const segments = req.path.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
 		const rawSegments = req.path.split('/').filter(Boolean);
@@ -413,18 +410,6 @@ class Simulator {
 /** @param {RecordedRequest} req */
 function fingerprint(req) {
 	return `${req.method} ${req.path} ${JSON.stringify(req.body ?? {})}`;
-}
-
-/**
- * @param {number} status @param {string} message @param {string} [param] @param {string} [code]
- * @returns {[number, any]}
- */
-function invalid(status, message, param, code) {
-	/** @type {Record<string, string>} */
-	const error = { type: 'invalid_request_error', message };
-	if (code) error.code = code;
-	if (param) error.param = param;
-	return [status, { error }];
 }
 
 /** @param {SimulatorOptions} [options] */
