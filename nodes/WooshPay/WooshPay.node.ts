@@ -7,7 +7,7 @@ import { cardholderDescription } from './resources/cardholder';
 import { customerDescription } from './resources/customer';
 import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
-import { CREDENTIAL_TYPE, sendRequest } from './shared/transport';
+import { CREDENTIAL_TYPE, sendToWooshPay, throwWooshPayError } from './shared/transport';
 
 export class WooshPay implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,9 +27,16 @@ export class WooshPay implements INodeType {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every request goes through sendRequest (see shared/transport.ts): the resource
-		// property below sets `paginate`, which makes the engine hand requests to it.
-		requestOperations: { pagination: sendRequest },
+		// How a request travels. The engine builds each item's request from the routing of the
+		// chosen operation and its fields (resources/) and, because the Resource property sets
+		// `paginate`, hands it to this request operation instead of sending it itself:
+		// sendToWooshPay (listAll for Get Many) waits for the account's and the run's pace,
+		// adds the Idempotency-Key and sends it with the engine's own makeRoutingRequest (n8n's
+		// HTTP helper and credential, then the routing's postReceive, first throwWooshPayError).
+		// A 429, 5xx or lost connection is sent again from there. This is n8n's pagination hook
+		// used for all requests on purpose: it is the only place where a declarative node
+		// decides when and how often its request goes out (shared/transport.ts says more).
+		requestOperations: { pagination: sendToWooshPay },
 		properties: labelFields([
 			{
 				displayName: 'Resource',
@@ -41,7 +48,7 @@ export class WooshPay implements INodeType {
 					{ name: 'Customer', value: 'customer', description: 'Someone you take payments from' },
 				],
 				default: 'customer',
-				routing: { send: { paginate: true } },
+				routing: { send: { paginate: true }, output: { postReceive: [throwWooshPayError] } },
 			},
 			...customerDescription,
 			...cardholderDescription,

@@ -5,7 +5,8 @@
  * instance settings.
  */
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, InstanceSettings, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, InstanceSettings, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import type { ExecuteContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -81,9 +82,22 @@ export function registerNodeType(type: string, nodeType: INodeType | IVersionedN
 	nodeTypeMap[type] = nodeType;
 }
 
+/**
+ * As n8n's server does (NodeTypes.getByNameAndVersion in packages/cli/src/node-types.ts): a
+ * declarative node gets an execute method that runs RoutingNode with the execution's context,
+ * so that it sees the execution's cancel signal as it does in n8n.
+ */
+function withRoutingExecute(nodeType: INodeType): INodeType {
+	if (nodeType.execute || nodeType.description.requestDefaults === undefined) return nodeType;
+	nodeType.execute = async function (this: IExecuteFunctions) {
+		return (await new RoutingNode(this as ExecuteContext, nodeType).runNode()) ?? [];
+	};
+	return nodeType;
+}
+
 const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeMap[type],
-	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version),
+	getByNameAndVersion: (type, version) => withRoutingExecute(NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version)),
 	getKnownTypes: () => ({}),
 };
 
@@ -160,6 +174,10 @@ export interface RunOptions {
 	maxTries?: number;
 	waitBetweenTries?: number;
 	executionId?: string;
+	/** The credential's ID: runs with different IDs are different WooshPay accounts. Default cred-1. */
+	credentialId?: string;
+	/** Called once the run has started, with a function that stops it as n8n's Stop button does. */
+	onStart?: (stop: () => void) => void;
 }
 
 export interface RunResult {
@@ -195,7 +213,7 @@ function setUp(options: RunOptions) {
 		typeVersion,
 		position: [200, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: { [credentialName]: { id: 'cred-1', name: 'Test credential' } },
+		credentials: { [credentialName]: { id: options.credentialId ?? 'cred-1', name: 'Test credential' } },
 		continueOnFail: options.continueOnFail,
 		retryOnFail: options.retryOnFail,
 		maxTries: options.maxTries,
@@ -279,7 +297,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	});
 	let run: IRun;
 	try {
-		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		const running = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		options.onStart?.(() => running.cancel());
+		run = await running;
 	} catch (error) {
 		// The engine refuses to start a workflow whose nodes have issues (such as an empty
 		// required parameter), as the editor does.

@@ -20,6 +20,7 @@ const { clone, merge, invalid } = require('./util');
  * @property {Record<string, string>} query
  * @property {import('node:http').IncomingHttpHeaders} headers
  * @property {any} body           parsed JSON, the raw text when it is not JSON, undefined when empty
+ * @property {number} receivedAt   Date.now() when the whole request had arrived
  *
  * @typedef {object} Fault         one canned answer, used instead of the normal handling
  * @property {number} [status]
@@ -41,6 +42,10 @@ const { clone, merge, invalid } = require('./util');
  * @property {boolean} [retryAfter]   send Retry-After with 429 answers (default true)
  * @property {number} [maxPageSize]   the most objects a list page holds, whatever limit asks
  * @property {number} [startTime]     Unix seconds of the first `created`
+ * @property {number} [unavailable]   share of requests answered 503 at random (0 to 1)
+ * @property {number} [cutAfterApply] share of changes applied whose answer is lost: the
+ *                                    connection is cut instead (0 to 1)
+ * @property {number} [randomSeed]    seed of the random choices above, so that runs repeat
  */
 
 const DEFAULT_KEY = 'sk_test_sandbox';
@@ -77,6 +82,9 @@ class Simulator {
 		this.counter = 0;
 		this.clock = 0;
 		this.tokens = this.options.rateLimit;
+		this.random = seededRandom(this.options.randomSeed ?? 1);
+		/** Requests whose connection the client closed before the answer was sent. */
+		this.closedEarly = 0;
 		this.lastRefill = Date.now();
 		this.url = '';
 		this.port = 0;
@@ -114,6 +122,7 @@ class Simulator {
 		this.mutations.length = 0;
 		this.faults.length = 0;
 		this.idempotency.clear();
+		this.closedEarly = 0;
 	}
 
 	/** Answer the next matching request(s) with a canned fault. @param {Fault} fault @param {number} [times] */
@@ -206,8 +215,12 @@ class Simulator {
 			query: Object.fromEntries(url.searchParams),
 			headers: req.headers,
 			body,
+			receivedAt: Date.now(),
 		};
 		this.requests.push(recorded);
+		res.on('close', () => {
+			if (!res.writableFinished) this.closedEarly++;
+		});
 
 		const faultIndex = this.faults.findIndex((fault) => !fault.match || fault.match(recorded));
 		const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0] : undefined;
@@ -235,7 +248,16 @@ class Simulator {
 			this.send(res, 429, { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests.' } }, headers);
 			return;
 		}
+		if (this.options.unavailable && this.random() < this.options.unavailable) {
+			this.send(res, 503, { error: { type: 'api_error', message: 'The service is temporarily unavailable.' } });
+			return;
+		}
+		const applied = this.mutations.length;
 		const [status, answer, headers] = this.route(recorded, url);
+		if (this.mutations.length > applied && this.options.cutAfterApply && this.random() < this.options.cutAfterApply) {
+			req.socket.destroy();
+			return;
+		}
 		this.send(res, status, answer, headers);
 	}
 
@@ -410,6 +432,18 @@ class Simulator {
 /** @param {RecordedRequest} req */
 function fingerprint(req) {
 	return `${req.method} ${req.path} ${JSON.stringify(req.body ?? {})}`;
+}
+
+/** A small seeded random number generator (mulberry32): the same seed, the same choices. @param {number} seed */
+function seededRandom(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
 }
 
 /** @param {SimulatorOptions} [options] */

@@ -1,13 +1,21 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Paces the requests of one node run: at most `maxParallel` in flight, at most `maxPerSecond`
- * started per second (0: no cap of its own), and a rate learnt from WooshPay's 429 answers.
+ * When a request to WooshPay may start. Two limits apply to every request:
  *
- * The engine starts every item's request at once; each goes through `acquire` first. On a
- * 429 the pace drops to just under what WooshPay let through in the last second, then climbs
- * back by RECOVERY requests per second each second, so a run that starts too fast settles
- * near the allowed rate instead of hammering it.
+ * - The account's pace (`AccountPace`), one per WooshPay account (credential and base URL) in
+ *   this n8n process, shared by every execution and node that uses the account, because
+ *   WooshPay limits the account, not the execution. It learns the allowed rate from WooshPay's
+ *   429 answers: the pace drops to just under what WooshPay let through in the last second,
+ *   then climbs back by RECOVERY requests per second each second, so that runs which start too
+ *   fast settle near the allowed rate instead of hammering it. It is kept while requests run and
+ *   for KEEP_LEARNT_MS after the last one (a loop's next round starts at the learnt rate), then
+ *   forgotten at the next look-up: the table holds only accounts in recent use.
+ * - The node's own options (`RunLimits`), one per execution and node: at most
+ *   Max Parallel Requests in flight, at most Max Requests per Second started (0: no cap).
+ *
+ * Every wait ends at once when n8n cancels the execution (`Stopped` is thrown): a request that
+ * is still waiting is then never sent.
  */
 
 export interface PacingSettings {
@@ -17,50 +25,72 @@ export interface PacingSettings {
 
 const RECOVERY = 2;
 const WINDOW_MS = 1000;
+/** How long an account's learnt rate outlives its last request. */
+export const KEEP_LEARNT_MS = 60_000;
 
-export class Pacer<S extends PacingSettings = PacingSettings> {
-	private inFlight = 0;
+/** Thrown by a wait that the execution's cancellation ended. */
+export class Stopped extends Error {
+	constructor() {
+		super('The execution was stopped');
+		this.name = 'Stopped';
+	}
+}
 
-	private readonly waiting: Array<() => void> = [];
+/**
+ * Waits `ms`, or throws `Stopped` as soon as the signal is aborted. n8n-workflow 2.x's `sleep`
+ * ends its timer on the signal itself; n8n 1.x's takes no signal, so the race ends the wait there.
+ */
+export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) throw new Stopped();
+	if (ms <= 0) return;
+	if (!signal) return await sleep(ms);
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(new Stopped());
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms, signal), aborted]);
+	} catch (error) {
+		throw signal.aborted ? new Stopped() : error;
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
 
+/** Spaces starts `1000 / rate` ms apart; an infinite rate does not wait. */
+class Spacing {
 	private nextStart = 0;
 
+	async turn(rate: number, signal: AbortSignal | undefined, now = Date.now()): Promise<void> {
+		if (!Number.isFinite(rate)) return await pause(0, signal);
+		const start = Math.max(now, this.nextStart);
+		this.nextStart = start + 1000 / rate;
+		await pause(start - now, signal);
+	}
+}
+
+/** The pace of one WooshPay account, learnt from its 429 answers and shared by all its requests. */
+export class AccountPace {
 	private learntRate = Infinity;
 
 	private lastCut = 0;
 
 	private readonly recentSuccesses: number[] = [];
 
-	/** The run's settings, read once for all its items. */
-	constructor(readonly settings: S) {}
+	private readonly spacing = new Spacing();
 
-	/** Requests per second allowed now: the cap, or the learnt rate as it recovers. */
+	inFlight = 0;
+
+	lastUsed = 0;
+
+	/** Requests per second allowed now: the learnt rate as it recovers (Infinity: nothing learnt). */
 	rate(now = Date.now()): number {
-		const learnt = this.learntRate + (RECOVERY * (now - this.lastCut)) / 1000;
-		const cap = this.settings.maxPerSecond > 0 ? this.settings.maxPerSecond : Infinity;
-		return Math.min(cap, learnt);
+		return this.learntRate + (RECOVERY * (now - this.lastCut)) / 1000;
 	}
 
-	/** Waits for a free slot and for this request's turn in the pace. */
-	async acquire(): Promise<void> {
-		if (this.inFlight >= Math.max(1, this.settings.maxParallel)) {
-			await new Promise<void>((resolve) => this.waiting.push(resolve));
-		} else {
-			this.inFlight++;
-		}
-		const now = Date.now();
-		const rate = this.rate(now);
-		if (!Number.isFinite(rate)) return;
-		const start = Math.max(now, this.nextStart);
-		this.nextStart = start + 1000 / rate;
-		if (start > now) await sleep(start - now);
-	}
-
-	/** Frees the slot; a waiting request takes it over. */
-	release(): void {
-		const next = this.waiting.shift();
-		if (next) next();
-		else this.inFlight--;
+	async turn(signal: AbortSignal | undefined): Promise<void> {
+		await this.spacing.turn(this.rate(), signal);
 	}
 
 	succeeded(now = Date.now()): void {
@@ -68,35 +98,123 @@ export class Pacer<S extends PacingSettings = PacingSettings> {
 		while (this.recentSuccesses.length && this.recentSuccesses[0] <= now - WINDOW_MS) this.recentSuccesses.shift();
 	}
 
-	/** WooshPay answered 429: slow down to what it let through, at most once a second. */
-	throttled(now = Date.now()): void {
+	/**
+	 * WooshPay answered 429: slow down to what it let through, at most once a second. `cap` is
+	 * the requesting node's own Max Requests per Second (0: none), the rate it was sent at when
+	 * nothing was learnt yet.
+	 */
+	throttled(now = Date.now(), cap = 0): void {
 		if (now - this.lastCut < WINDOW_MS) return;
 		while (this.recentSuccesses.length && this.recentSuccesses[0] <= now - WINDOW_MS) this.recentSuccesses.shift();
-		const current = this.rate(now);
+		const current = Math.min(this.rate(now), cap > 0 ? cap : Infinity);
 		const letThrough = this.recentSuccesses.length;
 		const next = letThrough > 0 ? letThrough * 0.95 : Number.isFinite(current) ? current / 2 : 1;
 		this.learntRate = Math.max(1, Math.min(next, Number.isFinite(current) ? current : next));
 		this.lastCut = now;
 	}
 
+	/** Whether nothing is running and nothing learnt is worth keeping any more. */
+	forgettable(now = Date.now()): boolean {
+		return this.inFlight === 0 && (!Number.isFinite(this.learntRate) || now - this.lastUsed > KEEP_LEARNT_MS);
+	}
+}
+
+/** The limits a node run sets itself in its Options. */
+export class RunLimits<S extends PacingSettings = PacingSettings> {
+	private inFlight = 0;
+
+	/** Requests of the run that are not finished, retries and waits included. */
+	users = 0;
+
+	private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+
+	private readonly spacing = new Spacing();
+
+	/** The run's settings, read once for all its items. */
+	constructor(readonly settings: S) {}
+
+	/** Waits for one of the run's parallel slots; the holder calls `release` when done. */
+	async acquire(signal: AbortSignal | undefined): Promise<void> {
+		if (signal?.aborted) throw new Stopped();
+		if (this.inFlight >= Math.max(1, this.settings.maxParallel)) {
+			await new Promise<void>((resolve, reject) => {
+				const entry = { resolve, reject };
+				this.waiting.push(entry);
+				signal?.addEventListener(
+					'abort',
+					() => {
+						const at = this.waiting.indexOf(entry);
+						if (at >= 0) this.waiting.splice(at, 1);
+						reject(new Stopped());
+					},
+					{ once: true },
+				);
+			});
+		} else {
+			this.inFlight++;
+		}
+	}
+
+	/** Waits for the turn that the run's own Max Requests per Second gives (none without a cap). */
+	async turn(signal: AbortSignal | undefined): Promise<void> {
+		await this.spacing.turn(this.settings.maxPerSecond > 0 ? this.settings.maxPerSecond : Infinity, signal);
+	}
+
+	/** Frees the slot; a waiting request takes it over. */
+	release(): void {
+		const next = this.waiting.shift();
+		if (next) next.resolve();
+		else this.inFlight--;
+	}
+
 	get idle(): boolean {
-		return this.inFlight === 0 && this.waiting.length === 0;
+		return this.users === 0 && this.inFlight === 0 && this.waiting.length === 0;
 	}
 }
 
-const pacers = new Map<string, Pacer<PacingSettings>>();
+const accounts = new Map<string, AccountPace>();
+const runs = new Map<string, RunLimits<PacingSettings>>();
 
-/** The pacer shared by the requests of one node in one execution; the first request makes it. */
-export function pacerFor<S extends PacingSettings>(key: string, settings: () => S): Pacer<S> {
-	let pacer = pacers.get(key) as Pacer<S> | undefined;
-	if (!pacer) {
-		pacer = new Pacer(settings());
-		pacers.set(key, pacer);
+/** The pace of a WooshPay account; forgets accounts not used for a while on the way. */
+export function accountPace(key: string, now = Date.now()): AccountPace {
+	let pace = accounts.get(key);
+	if (!pace) {
+		for (const [other, otherPace] of accounts) if (otherPace.forgettable(now)) accounts.delete(other);
+		pace = new AccountPace();
+		accounts.set(key, pace);
 	}
-	return pacer;
+	pace.lastUsed = now;
+	return pace;
 }
 
-/** Forgets a pacer once nothing of its run is waiting or in flight. */
-export function dropIfIdle(key: string): void {
-	if (pacers.get(key)?.idle) pacers.delete(key);
+/** Forgets an account's pace once nothing runs and nothing learnt is worth keeping. */
+export function dropAccountIfForgettable(key: string, now = Date.now()): void {
+	if (accounts.get(key)?.forgettable(now)) accounts.delete(key);
+}
+
+/**
+ * The limits of one node run; the first request of the run makes them from its settings. Each
+ * caller counts as a user until it calls `doneWithRun`.
+ */
+export function runLimits<S extends PacingSettings>(key: string, settings: () => S): RunLimits<S> {
+	let limits = runs.get(key) as RunLimits<S> | undefined;
+	if (!limits) {
+		limits = new RunLimits(settings());
+		runs.set(key, limits);
+	}
+	limits.users++;
+	return limits;
+}
+
+/** A request of the run is finished; the run's limits are forgotten when it was the last. */
+export function doneWithRun(key: string): void {
+	const limits = runs.get(key);
+	if (!limits) return;
+	limits.users--;
+	if (limits.idle) runs.delete(key);
+}
+
+/** How many accounts and node runs are held now (for tests: nothing may pile up). */
+export function heldPacing(): { accounts: number; runs: number } {
+	return { accounts: accounts.size, runs: runs.size };
 }

@@ -7,171 +7,49 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	INode,
 	INodeExecutionData,
-	JsonObject,
 } from 'n8n-workflow';
 import { createHash, randomUUID } from 'node:crypto';
 
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { baseUrlFor } from '../../../credentials/WooshPayApi.credentials';
+import { apiError, networkError } from './errors';
 import { DEFAULTS } from './options';
-import { dropIfIdle, pacerFor } from './pacing';
+import { accountPace, doneWithRun, dropAccountIfForgettable, pause, runLimits, Stopped } from './pacing';
 
 /**
  * Sending requests to WooshPay and turning its answers into items or clear errors.
  *
- * The node is declarative: each operation's `routing` says what to send. The engine builds
- * every item's request and hands it to `sendRequest` (registered as the node's request
- * operation; `listAll` for list operations), which owns what happens on the wire: pacing among
- * the run's requests (pacing.ts), retries with backoff, a stable Idempotency-Key, WooshPay's
- * errors in WooshPay's words, and nothing of the secret key in any message.
+ * How a request travels (the node file has the short version): the engine builds each item's
+ * request from the operation's `routing` and, because the Resource property sets `paginate`,
+ * hands it to the node's request operation, `sendToWooshPay` (`listAll` for Get Many). That
+ * waits for its turn (pacing.ts), adds the Idempotency-Key to a POST, and sends it with the
+ * engine's own `makeRoutingRequest`: n8n's HTTP helper with the credential, then every
+ * `postReceive` of the routing. The first of those, `throwWooshPayError` (on the Resource
+ * property), turns an error answer into WooshPay's message; a 429, a 5xx, a timeout or a
+ * dropped connection is sent again after a wait, with the same key, until Max Retries.
+ *
+ * Why a request operation and not the engine's plain path: the engine sends every item's
+ * request at once and never again; the request operation is the one place where a declarative
+ * node decides when, and how often, its request goes out.
  */
 
 export const CREDENTIAL_TYPE = 'wooshPayApi';
 
 type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
-interface WooshPayErrorBody {
-	message?: string;
-	type?: string;
-	code?: string;
-	param?: string;
-}
-
-const STATUS_TEXT: Record<number, string> = {
-	200: 'OK',
-	400: 'Bad Request',
-	401: 'Unauthorized',
-	402: 'Request Failed',
-	403: 'Forbidden',
-	404: 'Not Found',
-	409: 'Conflict',
-	429: 'Too Many Requests',
-	500: 'Internal Server Error',
-	502: 'Bad Gateway',
-	503: 'Service Unavailable',
-	504: 'Gateway Timeout',
-};
-
-const HINTS: Record<number, string> = {
-	400: 'A value was missing or not accepted; the parameter WooshPay names is the one to fix.',
-	401: 'Check the secret key in the WooshPay credential, and that its Environment fits the key: sk_test_ keys belong to Test, sk_live_ keys to Live.',
-	402: 'WooshPay understood the request but could not carry it out.',
-	403: 'The secret key is not allowed to do this; check its permissions in the WooshPay dashboard.',
-	404: 'Check the ID, and that it belongs to the same mode (test or live) as the secret key.',
-	409: 'The same Idempotency-Key was used before with other values. Use a new key for a new request.',
-	429: 'WooshPay limits how fast requests may come. Lower the request rate in the node options, or try again later.',
-};
-
-/** Secret keys and user:password@ parts of URLs, wherever they appear in text. */
-function redact(text: string): string {
-	return text.replace(/\b(sk|rk)_(test|live)_[A-Za-z0-9]+/g, '$1_$2_***').replace(/\/\/[^/@\s]*@/g, '//');
-}
-
-function describeBody(body: unknown): WooshPayErrorBody | undefined {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const source = (body as { error?: unknown }).error;
-	const error = (source && typeof source === 'object' ? source : body) as Record<string, unknown>;
-	const pick = (key: string) => (typeof error[key] === 'string' && error[key] !== '' ? (error[key] as string) : undefined);
-	const found = { message: pick('message'), type: pick('type'), code: pick('code'), param: pick('param') };
-	return Object.values(found).some((value) => value !== undefined) ? found : undefined;
-}
-
-function textOf(body: unknown): string {
-	const raw = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : JSON.stringify(body);
-	const stripped = raw
-		.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-		.replace(/<[^>]+>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return stripped.length > 200 ? `${stripped.slice(0, 200)}…` : stripped;
-}
-
-/** An error answer from WooshPay (or from something in between), as the user should see it. */
-function apiError(node: INode, response: IN8nHttpFullResponse, itemIndex?: number): NodeApiError {
-	const status = response.statusCode;
-	const statusText = STATUS_TEXT[status] ?? (status >= 500 ? 'Server Error' : 'Error');
-	const error = describeBody(response.body);
-	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-	let message: string;
-	let details: JsonObject;
-	if (error) {
-		const facts = [
-			error.type && `type ${error.type}`,
-			error.code && `code ${error.code}`,
-			error.param && `param ${error.param}`,
-		].filter(Boolean);
-		message = `WooshPay error ${status} ${statusText}: ${redact(error.message ?? 'no message')}${facts.length ? ` (${facts.join(', ')})` : ''}${where}`;
-		details = { ...error, status } as JsonObject;
-	} else {
-		const contentType = String(response.headers?.['content-type'] ?? 'no content type').split(';')[0];
-		const excerpt = redact(textOf(response.body));
-		message = `WooshPay answered ${status} ${statusText} with ${contentType} instead of JSON${excerpt ? `: "${excerpt}"` : ''}${where}`;
-		details = { status, contentType, excerpt };
-	}
-	const hint =
-		(status < 400 ? 'The address answered, but not as the WooshPay API does.' : HINTS[status]) ??
-		(status >= 500
-			? 'WooshPay had a problem with this request. Try again later; if it keeps failing, contact WooshPay support.'
-			: 'Check the values sent for this item.');
-	const proxyHint = error ? '' : ' This may come from a proxy or a wrong Base URL in the credential.';
-	const apiError = new NodeApiError(node, details, {
-		message,
-		description: `${hint}${proxyHint}`,
-		httpCode: String(status),
-		itemIndex,
-	});
-	const wait = retryAfterMs(response.headers);
-	if (wait !== undefined) apiError.context.retryAfterMs = wait;
-	return apiError;
-}
-
-const NETWORK_PROBLEMS: Array<[RegExp, string, string, string]> = [
-	[/ECONNREFUSED/, 'refused', 'the connection was refused', 'Check the Environment and Base URL of the WooshPay credential, and that the host is up.'],
-	[/ENOTFOUND|EAI_AGAIN/, 'dns', 'the host name could not be resolved', 'Check the Base URL of the WooshPay credential.'],
-	[/ECONNABORTED|ETIMEDOUT|timeout/i, 'timeout', 'no answer came in time', 'Try again later, or raise Timeout in the node options.'],
-	[/ECONNRESET|socket hang up|EPIPE/i, 'reset', 'the connection was closed before an answer came', 'Try again later; a retried create or update is not carried out twice.'],
-];
-
-/** A request that got no HTTP answer at all. */
-function networkError(node: INode, error: unknown, baseURL: string | undefined, itemIndex?: number): NodeApiError {
-	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-	const own = error as { code?: string; message?: string };
-	const facts = [own.code, cause?.code, own.message, cause?.message].filter(Boolean).join(' ');
-	const [, kind, problem, fix] = NETWORK_PROBLEMS.find(([pattern]) => pattern.test(facts)) ?? [
-		undefined,
-		'other',
-		'the request failed',
-		'Check the WooshPay credential and try again.',
-	];
-	const host = baseURL ? redact(baseURL) : 'the configured host';
-	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
-	const networkError = new NodeApiError(node, { host, kind } as JsonObject, {
-		message: `Could not reach WooshPay at ${host}: ${problem}${where}`,
-		description: `${fix} (${redact(String(cause?.code ?? own.code ?? own.message ?? 'no error code'))})`,
-		httpCode: 'none',
-		itemIndex,
-	});
-	networkError.context.network = kind;
-	return networkError;
-}
-
-/** Sends one request with the WooshPay credential and returns WooshPay's JSON answer. */
+/**
+ * Sends one request with the WooshPay credential and returns WooshPay's JSON answer: for
+ * requests made outside the routing (list search), without pacing or retries.
+ */
 export async function wooshPayRequest(
 	this: RequestContext,
 	options: IHttpRequestOptions,
 	itemIndex?: number,
 ): Promise<IDataObject> {
 	const node = this.getNode();
-	if (!options.baseURL) {
-		throw new NodeOperationError(
-			node,
-			'The WooshPay credential has Environment "Custom" but no Base URL',
-			{ itemIndex, description: 'Open the credential and enter the Base URL, such as http://127.0.0.1:4010.' },
-		);
-	}
+	if (!options.baseURL) throw missingBaseUrl.call(this, itemIndex);
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
@@ -183,10 +61,35 @@ export async function wooshPayRequest(
 	} catch (error) {
 		throw networkError(node, error, options.baseURL, itemIndex);
 	}
-	if (response.statusCode >= 400 || !response.body || typeof response.body !== 'object' || Buffer.isBuffer(response.body)) {
-		throw apiError(node, response, itemIndex);
-	}
+	if (isErrorAnswer(response)) throw apiError(node, response, itemIndex);
 	return response.body as IDataObject;
+}
+
+function missingBaseUrl(this: RequestContext, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), 'The WooshPay credential has Environment "Custom" but no Base URL', {
+		itemIndex,
+		description: 'Open the credential and enter the Base URL, such as http://127.0.0.1:4010.',
+	});
+}
+
+function isErrorAnswer(response: IN8nHttpFullResponse): boolean {
+	const body = response.body;
+	return response.statusCode >= 400 || !body || typeof body !== 'object' || Buffer.isBuffer(body);
+}
+
+/**
+ * The first `postReceive` of every operation (set on the Resource property): an answer that is
+ * not WooshPay's JSON success becomes an error in WooshPay's words, before any other
+ * `postReceive` or `output` of the operation sees it. Requests are sent with
+ * `ignoreHttpStatusErrors`, so that WooshPay's body and Retry-After reach this point.
+ */
+export async function throwWooshPayError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (isErrorAnswer(response)) throw apiError(this.getNode(), response, this.getItemIndex());
+	return items;
 }
 
 /** How a failed attempt is handled: retried after a wait, or final. */
@@ -195,16 +98,6 @@ interface Verdict {
 	/** Milliseconds WooshPay asked us to wait (Retry-After), if it did. */
 	retryAfterMs?: number;
 	throttled?: boolean;
-}
-
-function retryAfterMs(headers: IN8nHttpFullResponse['headers'] | undefined): number | undefined {
-	const raw = headers?.['retry-after'];
-	const value = Array.isArray(raw) ? raw[0] : raw;
-	if (value === undefined || value === null || value === '') return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-	const date = Date.parse(String(value));
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function verdictFor(error: unknown): Verdict {
@@ -227,9 +120,17 @@ const MAX_RETRY_WAIT_MS = 5 * 60_000;
 
 /**
  * The key WooshPay uses to carry out a POST once however often it arrives: the user's own, or
- * one made of the execution, the node, the input's origin and the item. n8n's Retry On Fail
- * runs the same item of the same execution again with the same key, so a retried create or
- * update is never applied twice; a loop's next round and other items get other keys.
+ * one made of the execution, the node, the node's run, the input's origin and the item.
+ *
+ * - The node's own retries send the same request again and keep the key.
+ * - n8n's Retry On Fail runs the same item in the same run again: same key, so a create or
+ *   update whose answer was lost is not applied twice.
+ * - A loop's next round, another item, another execution: another key.
+ * - An AI agent's tool calls: n8n runs each call as a new run of the node, so each gets its own
+ *   key (the same key for two calls made WooshPay refuse the second with 409).
+ *
+ * The request's body is left out on purpose: a body that changes between two tries of the same
+ * item (an expression with $now) then meets a 409 instead of creating a second object.
  */
 function idempotencyKey(this: IExecuteSingleFunctions): string {
 	const options = this.getNode().parameters.requestOptions as { idempotencyKey?: unknown } | undefined;
@@ -237,6 +138,11 @@ function idempotencyKey(this: IExecuteSingleFunctions): string {
 		const own = this.getNodeParameter('requestOptions.idempotencyKey', '');
 		if (typeof own === 'string' && own.trim()) return own.trim();
 	}
+	const executionId = this.getExecutionId();
+	// Without an execution ID a derived key would repeat across runs, and WooshPay would replay
+	// an old answer instead of applying the change: use a fresh key (stable for this request's
+	// own retries, which reuse it).
+	if (!executionId) return `n8n-${randomUUID()}`;
 	let origin = '';
 	try {
 		const source = this.getInputSourceData();
@@ -245,28 +151,11 @@ function idempotencyKey(this: IExecuteSingleFunctions): string {
 		origin = 'no-source';
 	}
 	const node = this.getNode();
-	const executionId = this.getExecutionId();
-	// Without an execution ID a derived key would repeat across runs, and WooshPay would replay
-	// an old answer instead of applying the change: use a fresh key (stable for this request's
-	// own retries, which reuse it).
-	if (!executionId) return `n8n-${randomUUID()}`;
-	const seed = [executionId, node.id, node.name, origin, this.getItemIndex()].join('|');
-	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
-}
-
-/**
- * The node's request operation: the engine calls it with the request it built for one item
- * (it hands the declarative request here because the resource property sets `paginate`).
- * It paces the request among the run's others, retries what is worth retrying, and returns
- * WooshPay's answer as the item's output.
- */
-export async function sendRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
-	const body = await sendWithRetries.call(this, requestData.options as IHttpRequestOptions);
-	return [{ json: body, pairedItem: { item: itemIndex } }];
+	// The node's run index: n8n's context has no getter for it, its data proxy does ($runIndex).
+	const runIndex = this.getWorkflowDataProxy(itemIndex).$runIndex;
+	const seed = [executionId, node.id, node.name, runIndex, origin, itemIndex].join('|');
+	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
 }
 
 /** The node's Options, read once per run: they apply to the node as a whole, like n8n's batching. */
@@ -279,36 +168,73 @@ function readSettings(this: IExecuteSingleFunctions): typeof DEFAULTS {
 	return settings;
 }
 
-/** One logical request of an item: paced, retried with backoff, with a stable idempotency key. */
-async function sendWithRetries(this: IExecuteSingleFunctions, options: IHttpRequestOptions): Promise<IDataObject> {
+/** The WooshPay account a request goes to: the credential and the base URL. */
+function accountKey(this: IExecuteSingleFunctions, options: IHttpRequestOptions): string {
+	const credential = this.getNode().credentials?.[CREDENTIAL_TYPE];
+	return `${credential?.id ?? credential?.name ?? ''}|${options.baseURL ?? ''}`;
+}
+
+function stoppedError(this: IExecuteSingleFunctions): NodeOperationError {
+	return new NodeOperationError(this.getNode(), 'The execution was stopped before WooshPay answered this item', {
+		itemIndex: this.getItemIndex(),
+		description: 'Nothing more was sent for it. Check in WooshPay whether a request that was already on its way was carried out.',
+	});
+}
+
+/**
+ * One logical request of an item, through the engine's `makeRoutingRequest`: paced (account
+ * and run), retried with backoff, the same Idempotency-Key on every attempt of a POST. Returns
+ * the items the routing's `postReceive` made of WooshPay's answer.
+ */
+async function sendPacedWithRetries(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	options: IHttpRequestOptions,
+): Promise<INodeExecutionData[]> {
 	const itemIndex = this.getItemIndex();
 	const node = this.getNode();
-	const pacerKey = `${this.getExecutionId()}|${node.id}`;
-	const pacer = pacerFor(pacerKey, () => readSettings.call(this));
-	const { maxRetries, timeout } = pacer.settings;
-	options.timeout = timeout;
-	if ((options.method ?? 'GET').toUpperCase() === 'POST') {
-		options.headers = { ...options.headers, 'Idempotency-Key': idempotencyKey.call(this) };
-	}
+	if (!options.baseURL) throw missingBaseUrl.call(this, itemIndex);
+	const runKey = `${this.getExecutionId()}|${node.id}`;
+	const run = runLimits(runKey, () => readSettings.call(this));
+	const account = accountKey.call(this, options);
+	const pace = accountPace(account);
+	const { maxRetries, timeout } = run.settings;
+	const headers = { ...options.headers };
+	if ((options.method ?? 'GET').toUpperCase() === 'POST') headers['Idempotency-Key'] = idempotencyKey.call(this);
 	const signal = this.getExecutionCancelSignal();
 	let waited = 0;
+	pace.inFlight++;
 	try {
 		for (let attempt = 0; ; attempt++) {
-			await pacer.acquire();
 			let failure: unknown;
 			try {
-				const body = await wooshPayRequest.call(this, options, itemIndex);
-				pacer.succeeded();
-				return body;
+				await run.acquire(signal);
+			} catch {
+				throw stoppedError.call(this);
+			}
+			try {
+				await run.turn(signal);
+				await pace.turn(signal);
+				const attemptOptions = { ...options, headers: { ...headers }, timeout, json: true, ignoreHttpStatusErrors: true };
+				const items = await this.makeRoutingRequest({ ...requestData, options: attemptOptions });
+				pace.succeeded();
+				return items;
 			} catch (error) {
 				failure = error;
 			} finally {
-				pacer.release();
+				run.release();
+			}
+			if (failure instanceof Stopped || signal?.aborted) throw stoppedError.call(this);
+			// Errors of the routing itself (a postReceive that found no data) are final as they are;
+			// anything else that is not WooshPay's answer is a request that got no answer.
+			if (failure instanceof NodeOperationError) throw failure;
+			if (!(failure instanceof NodeApiError && failure.context.wooshPay)) {
+				failure = networkError(node, failure, options.baseURL, itemIndex);
 			}
 			const verdict = verdictFor(failure);
-			if (verdict.throttled) pacer.throttled();
+			if (verdict.throttled) pace.throttled(Date.now(), run.settings.maxPerSecond);
 			const wait = verdict.retryAfterMs ?? backoffMs(attempt);
-			if (!verdict.retry || attempt >= maxRetries || waited + wait > MAX_RETRY_WAIT_MS || signal?.aborted) {
+			if (!verdict.retry || attempt >= maxRetries || waited + wait > MAX_RETRY_WAIT_MS) {
 				if (verdict.retry && attempt > 0 && failure instanceof NodeApiError) {
 					failure.description = `${failure.description ?? ''} (Sent ${attempt + 1} times.)`.trim();
 				}
@@ -317,11 +243,30 @@ async function sendWithRetries(this: IExecuteSingleFunctions, options: IHttpRequ
 			waited += wait;
 			// Retry-After is honoured as given, plus a little jitter so that the requests it
 			// stopped do not all come back in the same millisecond.
-			await sleep(wait + (verdict.retryAfterMs !== undefined ? Math.random() * 250 : 0));
+			try {
+				await pause(wait + (verdict.retryAfterMs !== undefined ? Math.random() * 250 : 0), signal);
+			} catch {
+				throw stoppedError.call(this);
+			}
 		}
 	} finally {
-		dropIfIdle(pacerKey);
+		pace.inFlight--;
+		doneWithRun(runKey);
+		dropAccountIfForgettable(account);
 	}
+}
+
+/**
+ * The node's request operation (see the top of this file): sends the item's request and pairs
+ * the items its answer gave with the input item.
+ */
+export async function sendToWooshPay(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = this.getItemIndex();
+	const items = await sendPacedWithRetries.call(this, requestData, requestData.options as IHttpRequestOptions);
+	return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 }
 
 /** Request options for calls made outside the declarative routing (list search). */
@@ -334,9 +279,9 @@ export async function baseOptions(this: ILoadOptionsFunctions): Promise<Pick<IHt
 const PAGE_SIZE = 100;
 
 /**
- * The request operation of list operations: follows `has_more` and `starting_after` page by
- * page (a page may hold fewer objects than asked), and stops as soon as Limit is reached
- * without fetching further pages. Each object becomes an output item.
+ * The request operation of Get Many operations: follows `has_more` and `starting_after` page
+ * by page (a page may hold fewer objects than asked), and stops as soon as Limit is reached
+ * without fetching further pages. Each object of a page's `data` becomes an output item.
  */
 export async function listAll(
 	this: IExecutePaginationFunctions,
@@ -351,7 +296,8 @@ export async function listAll(
 	while (found.length < limit) {
 		const qs: IDataObject = { ...options.qs, limit: Math.min(PAGE_SIZE, limit - found.length) };
 		if (startingAfter) qs.starting_after = startingAfter;
-		const page = await sendWithRetries.call(this, { ...options, qs });
+		const [answer] = await sendPacedWithRetries.call(this, requestData, { ...options, qs });
+		const page = (answer?.json ?? {}) as IDataObject;
 		const data = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
 		found.push(...data.slice(0, limit - found.length));
 		const last = data[data.length - 1];
