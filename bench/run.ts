@@ -9,6 +9,11 @@
  *    settings: failed items, items applied twice, 429 answers, wall time against N/R.
  * 3. Memory: BENCH_MEMORY_ITEMS (10,000) items, no latency, no limit: peak memory of a
  *    process running our node against one running the HTTP Request node.
+ * 4. One account: BENCH_ACCOUNT_EXECUTIONS (3) executions of BENCH_ACCOUNT_ITEMS (300) items
+ *    each, started at once in one process, against one account limited to BENCH_RATE: failed,
+ *    applied twice, 429s per item, span against N/R.
+ * 5. A misbehaving server: BENCH_RATE_ITEMS at BENCH_RATE, 429 without Retry-After, 5 % of
+ *    requests 503, 3 % of connections cut after applying: failed, applied twice, span.
  *
  * Each measurement runs in its own process (bench/worker.ts); the simulator runs here, so the
  * worker's CPU and memory are the client's alone. BENCH_PROFILE=ours (or httpRequest,
@@ -47,7 +52,9 @@ const config = {
 	memoryItems: env('BENCH_MEMORY_ITEMS', 10000),
 	concurrency: DEFAULTS.maxParallel,
 	profile: process.env.BENCH_PROFILE ?? '',
-	only: (process.env.BENCH_ONLY ?? '1,2,3').split(',').map((s) => s.trim()),
+	only: (process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((s) => s.trim()),
+	accountExecutions: env('BENCH_ACCOUNT_EXECUTIONS', 3),
+	accountItems: env('BENCH_ACCOUNT_ITEMS', 300),
 };
 
 const started = Date.now();
@@ -66,8 +73,8 @@ interface SimStats {
 }
 
 /** A simulator with the cardholders of a run, counting the status of every answer. */
-async function simulator(options: { latencyMs: number; rateLimit: number; prefix: string; count: number; warmup: number }) {
-	const sim = await startSimulator({ latencyMs: options.latencyMs, rateLimit: options.rateLimit });
+async function simulator(options: { latencyMs: number; rateLimit: number; prefix: string; count: number; warmup: number; faults?: Faults }) {
+	const sim = await startSimulator({ latencyMs: options.latencyMs, rateLimit: options.rateLimit, ...options.faults });
 	for (let i = 0; i < options.count; i++) sim.addCardholder({}, cardholderId(options.prefix, i));
 	for (let i = 0; i < options.warmup; i++) sim.addCardholder({}, cardholderId('warm', i));
 	const statuses: Record<number, number> = {};
@@ -108,12 +115,29 @@ async function simulator(options: { latencyMs: number; rateLimit: number; prefix
 	return { sim, stats, reset };
 }
 
+/** Trouble the simulator makes on its own (test/simulator/simulator.js options). */
+interface Faults {
+	retryAfter?: boolean;
+	unavailable?: number;
+	cutAfterApply?: number;
+}
+
 type Measurement = WorkerResult & { sim: SimStats; label?: string; /** items/s of the slowest and fastest repeat */ range?: [number, number] };
 
 /** Runs one client in a fresh worker process against a fresh simulator. */
 async function measure(
 	client: Client,
-	options: { count: number; latencyMs: number; rateLimit: number; warmup: number; sampleMemory: boolean; profile?: boolean; fields?: IDataObject },
+	options: {
+		count: number;
+		latencyMs: number;
+		rateLimit: number;
+		warmup: number;
+		sampleMemory: boolean;
+		profile?: boolean;
+		fields?: IDataObject;
+		executions?: number;
+		faults?: Faults;
+	},
 ): Promise<Measurement> {
 	const prefix = 'bench';
 	const { sim, stats, reset } = await simulator({ ...options, prefix });
@@ -132,6 +156,7 @@ async function measure(
 		sampleMemory: options.sampleMemory,
 		concurrency: config.concurrency,
 		profileDir: options.profile ? path.join(ROOT, 'bench/.tmp/profiles') : undefined,
+		executions: options.executions,
 	};
 	try {
 		const result = await new Promise<WorkerResult>((resolve, reject) => {
@@ -316,6 +341,58 @@ async function main() {
 		verdicts.push(`memory for ${fmt(config.memoryItems)} items within 1.2 × HTTP Request node's (peak RSS ${fmt(rssRatio, 2)} ×): ${yesNo(rssRatio <= 1.2)}`);
 	}
 
+	// 4. One account, several executions at once; 5. a server that misbehaves. Our node only.
+	const failedOf = (m: Measurement) => m.count - m.sim.applied;
+	const robustness = (m: Measurement, floorS: number) => [
+		statusText(m),
+		fmt(failedOf(m)),
+		fmt(m.sim.appliedTwice),
+		fmt(m.sim.statuses[429] ?? 0),
+		fmt((m.sim.statuses[429] ?? 0) / m.count, 3),
+		fmt(m.sim.statuses[503] ?? 0),
+		fmt(m.sim.requests),
+		fmt(m.sim.idempotentReplays),
+		fmt(m.wallMs / 1000, 2),
+		fmt(m.wallMs / 1000 / floorS, 2),
+	];
+	const robustnessHeader = ['run status', 'failed', 'applied twice', '429s', '429s per item', '503s', 'requests', 'idempotent replays', 'wall (s)', 'wall / floor'];
+	if (config.only.includes('4')) {
+		const count = config.accountExecutions * config.accountItems;
+		const floorS = count / config.rate;
+		log(`one account: ${config.accountExecutions} executions × ${config.accountItems} items at ${config.rate} r/s`);
+		const m = await measure('ours', { count, latencyMs: config.latencyMs, rateLimit: config.rate, warmup: 0, sampleMemory: false, executions: config.accountExecutions });
+		const perItem429 = (m.sim.statuses[429] ?? 0) / m.count;
+		sections.push(
+			`## 4. One account, ${config.accountExecutions} executions at once: ${fmt(config.accountItems)} items each, simulator limit ${config.rate} requests/s for the account (429 with Retry-After: 1), latency ${config.latencyMs} ms, default settings
+
+` +
+				`The executions run in one process (one n8n) and share the account's pace. Floor N/R = ${fmt(floorS, 1)} s for all ${fmt(count)} items.
+
+` +
+				table(robustnessHeader, [robustness(m, floorS)]),
+		);
+		verdicts.push(`${config.accountExecutions} executions on one account: 0 failed (${failedOf(m)}), 0 applied twice (${m.sim.appliedTwice}): ${yesNo(failedOf(m) === 0 && m.sim.appliedTwice === 0 && m.status === 'success')}`);
+		verdicts.push(`… at most 0.05 answers 429 per item (${fmt(perItem429, 3)}): ${yesNo(perItem429 <= 0.05)}`);
+		verdicts.push(`… span within 1.15 × N/R (${fmt(m.wallMs / 1000 / floorS, 2)} ×): ${yesNo(m.wallMs / 1000 <= 1.15 * floorS)}`);
+	}
+	if (config.only.includes('5')) {
+		const floorS = config.rateItems / config.rate;
+		const faults: Faults = { retryAfter: false, unavailable: 0.05, cutAfterApply: 0.03 };
+		log(`misbehaving server: ${config.rateItems} items at ${config.rate} r/s, 429 without Retry-After, 5 % 503, 3 % cut after applying`);
+		const m = await measure('ours', { count: config.rateItems, latencyMs: config.latencyMs, rateLimit: config.rate, warmup: 0, sampleMemory: false, faults });
+		sections.push(
+			`## 5. A server that misbehaves: ${fmt(config.rateItems)} items, limit ${config.rate} requests/s with 429 **without** Retry-After, 5 % of requests answered 503, 3 % of connections cut after the change was applied (the simulator honours Idempotency-Key), latency ${config.latencyMs} ms, default settings
+
+` +
+				`Floor N/R = ${fmt(floorS, 1)} s. Random choices are seeded, so runs repeat.
+
+` +
+				table(robustnessHeader, [robustness(m, floorS)]),
+		);
+		verdicts.push(`misbehaving server: 0 failed (${failedOf(m)}), 0 applied twice (${m.sim.appliedTwice}): ${yesNo(failedOf(m) === 0 && m.sim.appliedTwice === 0 && m.status === 'success')}`);
+		verdicts.push(`… span within 1.2 × N/R (${fmt(m.wallMs / 1000 / floorS, 2)} ×): ${yesNo(m.wallMs / 1000 <= 1.2 * floorS)}`);
+	}
+
 	const cpus = os.cpus();
 	const machine = [
 		`- Date: ${new Date().toISOString()}`,
@@ -334,7 +411,7 @@ async function main() {
 	const report =
 		`# WooshPay node benchmark\n\n${machine}\n\n${sections.join('\n\n')}\n\n## Targets\n\n${verdicts.map((v) => `- ${v}`).join('\n')}${why}`;
 	process.stdout.write(`\n${report}`);
-	if (config.only.length === 3) {
+	if (config.only.length === 5) {
 		writeFileSync(path.join(ROOT, 'bench/results.md'), report);
 		log('written to bench/results.md');
 	} else {

@@ -38,6 +38,8 @@ export interface WorkerTask {
 	concurrency: number;
 	/** Write a CPU profile of the measured run (not of loading or warm-up) into this folder. */
 	profileDir?: string;
+	/** Split the items over this many executions started at once, in this one process (default 1). */
+	executions?: number;
 }
 
 export interface WorkerResult {
@@ -69,8 +71,10 @@ export interface WorkerResult {
 
 let executions = 0;
 
-async function runClient(task: WorkerTask, prefix: string, count: number) {
-	const items = Array.from({ length: count }, (_, i) => ({ id: cardholderId(prefix, i) }));
+type Outcome = Pick<WorkerResult, 'status' | 'outputItems' | 'errorItems' | 'error'>;
+
+async function runClient(task: WorkerTask, prefix: string, count: number, first = 0): Promise<Outcome> {
+	const items = Array.from({ length: count }, (_, i) => ({ id: cardholderId(prefix, first + i) }));
 	const executionId = `bench-${process.pid}-${++executions}`;
 	switch (task.client) {
 		case 'ours': {
@@ -96,6 +100,24 @@ async function runClient(task: WorkerTask, prefix: string, count: number) {
 		case 'ceilingUndici':
 			return await bareUndici(task, items);
 	}
+}
+
+/** The measured run: one execution, or several started at once that share the items. */
+async function runExecutions(task: WorkerTask): Promise<Outcome> {
+	const executionCount = Math.max(1, task.executions ?? 1);
+	if (executionCount === 1) return await runClient(task, task.prefix, task.count);
+	const share = Math.ceil(task.count / executionCount);
+	const outcomes = await Promise.all(
+		Array.from({ length: executionCount }, (_, e) =>
+			runClient(task, task.prefix, Math.min(share, task.count - e * share), e * share),
+		),
+	);
+	return {
+		status: outcomes.every((o) => o.status === 'success') ? 'success' : 'error',
+		outputItems: outcomes.reduce((sum, o) => sum + o.outputItems, 0),
+		errorItems: outcomes.reduce((sum, o) => sum + o.errorItems, 0),
+		error: outcomes.find((o) => o.error)?.error,
+	};
 }
 
 function summarise(status: string, output: Array<{ json: Record<string, unknown> }>, error?: Error & { httpCode?: string; description?: string }) {
@@ -210,7 +232,7 @@ async function measure(task: WorkerTask): Promise<WorkerResult> {
 	const cpuBefore = process.cpuUsage();
 	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
-	const outcome = await runClient(task, task.prefix, task.count);
+	const outcome = await runExecutions(task);
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 	const cpu = process.cpuUsage(cpuBefore);
 	if (sampler) clearInterval(sampler);

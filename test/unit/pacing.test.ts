@@ -9,31 +9,35 @@ describe('AccountPace', () => {
 		expect(new AccountPace().rate(1000)).toBe(Infinity);
 	});
 
-	test('a 429 drops the rate just under what WooshPay let through in the last second, then it climbs back 2/s per second', () => {
+	test('a 429 drops the rate just under what WooshPay let through in the last second; it climbs back to that at 2/s per second, then on at 0.5/s', () => {
 		const pace = new AccountPace();
 		for (let i = 0; i < 40; i++) pace.succeeded(10_000 + i * 20); // 40 in the last second
 		pace.throttled(10_900);
 		expect(pace.rate(10_900)).toBeCloseTo(38);
-		expect(pace.rate(12_900)).toBeCloseTo(42);
+		expect(pace.rate(11_400)).toBeCloseTo(39);
+		expect(pace.rate(11_900)).toBeCloseTo(40);
+		expect(pace.rate(13_900)).toBeCloseTo(41);
 	});
 
-	test('429s within a second of a cut do not cut again', () => {
+	test('a 429 for a request sent before the last cut does not cut again; one sent after it does, below the present rate', () => {
 		const pace = new AccountPace();
 		for (let i = 0; i < 20; i++) pace.succeeded(5_000 + i);
-		pace.throttled(5_100);
+		pace.throttled(5_100, 5_050);
 		const after = pace.rate(5_100);
-		pace.throttled(5_600);
+		expect(after).toBeCloseTo(19);
+		pace.throttled(5_600, 5_090);
 		expect(pace.rate(5_600)).toBeCloseTo(after + 1);
-		pace.throttled(6_200);
-		expect(pace.rate(6_200)).toBeLessThan(after);
+		const present = pace.rate(5_700);
+		pace.throttled(5_700, 5_650);
+		expect(pace.rate(5_700)).toBeCloseTo(present * 0.9);
 	});
 
 	test("a 429 with nothing let through halves the node's own cap, or drops to 1/s without one", () => {
 		const capped = new AccountPace();
-		capped.throttled(1_000, 10);
+		capped.throttled(1_000, 1_000, 10);
 		expect(capped.rate(1_000)).toBe(5);
 		const uncapped = new AccountPace();
-		uncapped.throttled(1_000, 0);
+		uncapped.throttled(1_000, 1_000, 0);
 		expect(uncapped.rate(1_000)).toBe(1);
 	});
 
@@ -58,6 +62,29 @@ describe('AccountPace', () => {
 		accountPace('unit-new', 3_000 + KEEP_LEARNT_MS);
 		expect(accountPace('unit-new', 3_000 + KEEP_LEARNT_MS)).not.toBe(old);
 		expect(heldPacing().accounts).toBeLessThanOrEqual(before + 1);
+	});
+});
+
+describe('AccountPace: requests on their way', () => {
+	const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+	test("at most the requesting node's Max Parallel Requests for the whole account; a cancelled wait leaves", async () => {
+		const pace = new AccountPace();
+		const started: string[] = [];
+		const controller = new AbortController();
+		await pace.startSending(2, undefined);
+		await pace.startSending(2, undefined);
+		void pace.startSending(2, undefined).then(() => started.push('third'));
+		const cancelled = pace.startSending(2, controller.signal);
+		void pace.startSending(5, undefined).then(() => started.push('wider'));
+		await tick();
+		expect(started).toEqual(['wider']);
+		controller.abort();
+		await expect(cancelled).rejects.toBeInstanceOf(Stopped);
+		pace.doneSending();
+		pace.doneSending();
+		await tick();
+		expect(started).toEqual(['wider', 'third']);
 	});
 });
 

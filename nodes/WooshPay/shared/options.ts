@@ -62,7 +62,8 @@ export const optionsCollection: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 20,
-			description: 'How many requests may wait for WooshPay at the same time',
+			description:
+				'How many requests may wait for WooshPay at the same time, counting those of other executions that use the same WooshPay account',
 		},
 		{
 			displayName: 'Max Requests per Second',

@@ -7,8 +7,8 @@ import { sleep } from 'n8n-workflow';
  *   this n8n process, shared by every execution and node that uses the account, because
  *   WooshPay limits the account, not the execution. It learns the allowed rate from WooshPay's
  *   429 answers: the pace drops to just under what WooshPay let through in the last second,
- *   then climbs back by RECOVERY requests per second each second, so that runs which start too
- *   fast settle near the allowed rate instead of hammering it. It is kept while requests run and
+ *   climbs back to it by RECOVERY requests per second each second, then beyond it slowly (PROBE),
+ *   so that runs which start too fast settle near the allowed rate instead of hammering it. It is kept while requests run and
  *   for KEEP_LEARNT_MS after the last one (a loop's next round starts at the learnt rate), then
  *   forgotten at the next look-up: the table holds only accounts in recent use.
  * - The node's own options (`RunLimits`), one per execution and node: at most
@@ -23,7 +23,10 @@ export interface PacingSettings {
 	maxPerSecond: number;
 }
 
+/** Requests per second the pace climbs each second, back to what WooshPay let through… */
 const RECOVERY = 2;
+/** …and beyond it, probing whether WooshPay allows more now. */
+const PROBE = 0.5;
 const WINDOW_MS = 1000;
 /** How long an account's learnt rate outlives its last request. */
 export const KEEP_LEARNT_MS = 60_000;
@@ -72,7 +75,11 @@ class Spacing {
 
 /** The pace of one WooshPay account, learnt from its 429 answers and shared by all its requests. */
 export class AccountPace {
+	/** The rate the last cut set (Infinity: nothing learnt yet). */
 	private learntRate = Infinity;
+
+	/** What WooshPay let through before the last cut: the rate climbs back to it quickly. */
+	private letThroughRate = Infinity;
 
 	private lastCut = 0;
 
@@ -80,13 +87,62 @@ export class AccountPace {
 
 	private readonly spacing = new Spacing();
 
+	/** Requests of the account not finished yet, waits and retries included. */
 	inFlight = 0;
 
 	lastUsed = 0;
 
-	/** Requests per second allowed now: the learnt rate as it recovers (Infinity: nothing learnt). */
+	/** Requests of the account on their way to WooshPay now. */
+	private sending = 0;
+
+	private waitingToSend: Array<() => void> = [];
+
+	/**
+	 * Waits until fewer than `maxParallel` requests of the account are on their way (the
+	 * requesting node's Max Parallel Requests); the caller calls `doneSending` after. Without
+	 * this, executions running at once would each send their own Max Parallel Requests, and a
+	 * first burst that meets the account's limit would come back as that many 429s.
+	 */
+	async startSending(maxParallel: number, signal: AbortSignal | undefined): Promise<void> {
+		while (this.sending >= Math.max(1, maxParallel)) {
+			if (signal?.aborted) throw new Stopped();
+			await new Promise<void>((resolve, reject) => {
+				const wake = () => {
+					signal?.removeEventListener('abort', onAbort);
+					resolve();
+				};
+				const onAbort = () => {
+					this.waitingToSend = this.waitingToSend.filter((waiting) => waiting !== wake);
+					reject(new Stopped());
+				};
+				this.waitingToSend.push(wake);
+				signal?.addEventListener('abort', onAbort, { once: true });
+			});
+		}
+		this.sending++;
+	}
+
+	/** A request's answer came (or it failed): the waiting requests look again. */
+	doneSending(): void {
+		this.sending--;
+		// Each waiter checks against its own node's Max Parallel Requests, so all look again;
+		// they are at most the Max Parallel Requests of each run that waits (runs queue first).
+		const waiting = this.waitingToSend;
+		this.waitingToSend = [];
+		for (const wake of waiting) wake();
+	}
+
+	/**
+	 * Requests per second allowed now (Infinity: nothing learnt): from the cut's rate back up to
+	 * what WooshPay let through at RECOVERY requests per second each second, then on, probing
+	 * for more, at PROBE.
+	 */
 	rate(now = Date.now()): number {
-		return this.learntRate + (RECOVERY * (now - this.lastCut)) / 1000;
+		if (!Number.isFinite(this.learntRate)) return Infinity;
+		const seconds = Math.max(0, now - this.lastCut) / 1000;
+		const climb = Math.max(0, this.letThroughRate - this.learntRate) / RECOVERY;
+		if (seconds <= climb) return this.learntRate + RECOVERY * seconds;
+		return Math.max(this.learntRate, this.letThroughRate) + PROBE * (seconds - climb);
 	}
 
 	async turn(signal: AbortSignal | undefined): Promise<void> {
@@ -99,17 +155,19 @@ export class AccountPace {
 	}
 
 	/**
-	 * WooshPay answered 429: slow down to what it let through, at most once a second. `cap` is
-	 * the requesting node's own Max Requests per Second (0: none), the rate it was sent at when
-	 * nothing was learnt yet.
+	 * WooshPay answered 429 to a request sent at `sentAt`: slow down to just under what it let
+	 * through in the last second (and under the present rate). A request sent before the last
+	 * cut says nothing new, since that cut already answered it. `cap` is the requesting node's
+	 * own Max Requests per Second (0: none), the rate it was sent at when nothing was learnt yet.
 	 */
-	throttled(now = Date.now(), cap = 0): void {
-		if (now - this.lastCut < WINDOW_MS) return;
+	throttled(now = Date.now(), sentAt = now, cap = 0): void {
+		if (sentAt < this.lastCut) return;
 		while (this.recentSuccesses.length && this.recentSuccesses[0] <= now - WINDOW_MS) this.recentSuccesses.shift();
 		const current = Math.min(this.rate(now), cap > 0 ? cap : Infinity);
 		const letThrough = this.recentSuccesses.length;
 		const next = letThrough > 0 ? letThrough * 0.95 : Number.isFinite(current) ? current / 2 : 1;
-		this.learntRate = Math.max(1, Math.min(next, Number.isFinite(current) ? current : next));
+		this.learntRate = Math.max(1, Math.min(next, Number.isFinite(current) ? current * 0.9 : next));
+		this.letThroughRate = Math.max(this.learntRate, letThrough);
 		this.lastCut = now;
 	}
 

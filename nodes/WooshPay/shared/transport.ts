@@ -207,21 +207,27 @@ async function sendPacedWithRetries(
 	try {
 		for (let attempt = 0; ; attempt++) {
 			let failure: unknown;
+			let sentAt = 0;
 			try {
 				await run.acquire(signal);
 			} catch {
 				throw stoppedError.call(this);
 			}
+			let sending = false;
 			try {
+				await pace.startSending(run.settings.maxParallel, signal);
+				sending = true;
 				await run.turn(signal);
 				await pace.turn(signal);
 				const attemptOptions = { ...options, headers: { ...headers }, timeout, json: true, ignoreHttpStatusErrors: true };
+				sentAt = Date.now();
 				const items = await this.makeRoutingRequest({ ...requestData, options: attemptOptions });
 				pace.succeeded();
 				return items;
 			} catch (error) {
 				failure = error;
 			} finally {
+				if (sending) pace.doneSending();
 				run.release();
 			}
 			if (failure instanceof Stopped || signal?.aborted) throw stoppedError.call(this);
@@ -232,7 +238,7 @@ async function sendPacedWithRetries(
 				failure = networkError(node, failure, options.baseURL, itemIndex);
 			}
 			const verdict = verdictFor(failure);
-			if (verdict.throttled) pace.throttled(Date.now(), run.settings.maxPerSecond);
+			if (verdict.throttled) pace.throttled(Date.now(), sentAt, run.settings.maxPerSecond);
 			const wait = verdict.retryAfterMs ?? backoffMs(attempt);
 			if (!verdict.retry || attempt >= maxRetries || waited + wait > MAX_RETRY_WAIT_MS) {
 				if (verdict.retry && attempt > 0 && failure instanceof NodeApiError) {
