@@ -48,6 +48,17 @@ test("a rate learnt in one execution paces the next execution's requests to the 
 	}
 });
 
+test('two executions at once on one account keep together to Max Parallel Requests', async () => {
+	const items = Array.from({ length: 6 }, (_, i) => ({ id: `ich_sandbox_${(i % 3) + 1}` }));
+	for (let i = 0; i < 12; i++) t.sim.fail({ status: 200, delayMs: 40, body: { id: 'slow', object: 'issuing.cardholder' } });
+	const both = await Promise.all(
+		[1, 2].map((n) => t.run(update('={{ $json.id }}', 'blocked', { maxParallel: 2 }), { items, credentialId: 'account-shared', executionId: `shared-${n}` })),
+	);
+	expect(both.map((r) => r.status)).toEqual(['success', 'success']);
+	expect(t.sim.requests).toHaveLength(12);
+	expect(t.sim.mostActive).toBe(2);
+});
+
 test('another WooshPay account (another credential) does not share the pace', async () => {
 	t.sim.fail(tooMany);
 	await t.run(update('ich_sandbox_1', 'blocked', { maxPerSecond: 1 }), { credentialId: 'account-slow' });

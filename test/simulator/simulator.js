@@ -85,6 +85,9 @@ class Simulator {
 		this.random = seededRandom(this.options.randomSeed ?? 1);
 		/** Requests whose connection the client closed before the answer was sent. */
 		this.closedEarly = 0;
+		/** Requests being handled now, and the most at once since the last reset. */
+		this.active = 0;
+		this.mostActive = 0;
 		this.lastRefill = Date.now();
 		this.url = '';
 		this.port = 0;
@@ -123,6 +126,7 @@ class Simulator {
 		this.faults.length = 0;
 		this.idempotency.clear();
 		this.closedEarly = 0;
+		this.mostActive = this.active;
 	}
 
 	/** Answer the next matching request(s) with a canned fault. @param {Fault} fault @param {number} [times] */
@@ -218,7 +222,10 @@ class Simulator {
 			receivedAt: Date.now(),
 		};
 		this.requests.push(recorded);
+		this.active++;
+		this.mostActive = Math.max(this.mostActive, this.active);
 		res.on('close', () => {
+			this.active--;
 			if (!res.writableFinished) this.closedEarly++;
 		});
 
