@@ -4,16 +4,18 @@
  * a long-running process, free loopback ports, npm's environment, waiting for a condition.
  *
  * Children stay in the caller's process group, so Ctrl-C in a terminal reaches them as it
- * reaches us (the e2e runner puts Jest and everything under it in a group of its own and ends
- * that group). `stop()` ends a child; children still running when this process exits are killed.
+ * reaches us, unless started with `group: true`: then the child and all it starts run in a
+ * process group of their own, ended as a whole when the child exits or is stopped (the e2e
+ * runner starts Jest so, and nothing n8n started outlives the run). `stop()` ends a child;
+ * children still running when this process exits are killed.
  */
 const { spawn } = require('node:child_process');
 const net = require('node:net');
 
-/** @type {Set<import('node:child_process').ChildProcess>} */
-const running = new Set();
+/** The children running now, each with how to signal it (or its group). @type {Map<import('node:child_process').ChildProcess, (signal: NodeJS.Signals) => void>} */
+const running = new Map();
 process.on('exit', () => {
-	for (const child of running) child.kill('SIGKILL');
+	for (const signal of running.values()) signal('SIGKILL');
 });
 
 /** @param {number} ms */
@@ -83,12 +85,27 @@ async function waitFor(what, probe, timeoutMs) {
  * Starts a process and keeps its output.
  * @param {string} command
  * @param {string[]} args
- * @param {{cwd?: string, env?: NodeJS.ProcessEnv, onOutput?: (text: string) => void}} [options]
+ * @param {{cwd?: string, env?: NodeJS.ProcessEnv, onOutput?: (text: string) => void,
+ *   group?: boolean, inherit?: boolean}} [options]   inherit: share our stdout and stderr instead
  * @returns {Started}
  */
 function start(command, args, options = {}) {
-	const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-	running.add(child);
+	const child = spawn(command, args, {
+		cwd: options.cwd,
+		env: options.env ?? process.env,
+		stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+		detached: options.group,
+	});
+	/** @param {NodeJS.Signals} sig */
+	const signal = (sig) => {
+		try {
+			if (options.group && child.pid) process.kill(-child.pid, sig);
+			else child.kill(sig);
+		} catch {
+			// gone already
+		}
+	};
+	running.set(child, signal);
 	let stdout = '';
 	let output = '';
 	child.stdout?.on('data', (chunk) => (stdout += chunk));
@@ -105,15 +122,16 @@ function start(command, args, options = {}) {
 			running.delete(child);
 			resolve({ code: null, signal: null });
 		});
-		child.once('close', (code, signal) => {
+		child.once('close', (code, sig) => {
+			if (options.group) signal('SIGKILL'); // what the group leader left behind
 			running.delete(child);
-			resolve({ code, signal });
+			resolve({ code, signal: sig });
 		});
 	});
 	const stop = async (graceMs = 10000) => {
 		if (!running.has(child)) return;
-		child.kill('SIGTERM');
-		const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+		signal('SIGTERM');
+		const timer = setTimeout(() => signal('SIGKILL'), graceMs);
 		await exited;
 		clearTimeout(timer);
 	};
