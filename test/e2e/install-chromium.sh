@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's Chromium for the end-to-end tests (test/e2e/run.js drives it with
+# Installs Debian's Chromium for the end-to-end tests (the e2e suite drives it with
 # playwright-core; no browser is downloaded). Does nothing when /usr/bin/chromium exists.
 # Needs root (CI and the dev machines run as root) or sudo.
 set -euo pipefail

@@ -48,39 +48,17 @@ test('a base URL with a trailing slash still reaches /v1/...', async () => {
 	expect(t.sim.requests[0].path).toBe('/v1/customers/cus_sandbox_1');
 });
 
-describe("the credential's test request", () => {
-	const send = async (secretKey: string) => {
-		const { request } = credential.test;
-		const base = evaluate(request.baseURL as string, { environment: 'custom', baseUrl: t.sim.url, secretKey });
-		const { auth } = await credential.authenticate({ secretKey }, { url: request.url as string });
-		return await fetch(`${base}${request.url}`, {
-			method: request.method,
-			headers: { authorization: `Basic ${Buffer.from(`${auth!.username}:${auth!.password}`).toString('base64')}` },
-		});
-	};
-
-	test('reads a documented read-only endpoint and passes with a working key', async () => {
-		expect(credential.test.request).toMatchObject({ method: 'GET', url: '/v1/balance' });
-		expect((await send(SECRET_KEY)).status).toBe(200);
-		expect(t.sim.requests[0].method).toBe('GET');
-	});
-
-	test('a rejected key (401) is explained with the environment in mind', async () => {
-		expect((await send('sk_live_wrong')).status).toBe(401);
-		const rule = credential.test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === 401);
-		expect(rule?.properties.message).toContain('sk_test_ keys belong to Test, sk_live_ keys to Live');
-	});
-
-	test.each([
-		['live', 'sk_test_abc', ['testKeyOnLive']],
-		['test', 'sk_live_abc', ['liveKeyOnTest']],
-		['live', 'sk_live_abc', []],
-		['test', 'sk_test_abc', []],
-		['custom', 'sk_live_abc', []],
-	])('the dialog warns when key and environment do not match: %s with %s', (environment, secretKey, shown) => {
-		const values = { environment, secretKey, baseUrl: '' };
-		const notices = credential.properties.filter((p) => p.type === 'notice');
-		const visible = notices.filter((notice) => NodeHelpers.displayParameter(values, notice, null, null));
-		expect(visible.map((n) => n.name)).toEqual(shown);
-	});
+// The Test button (the credential's test request and its rules) runs in a real n8n:
+// test/e2e/server.e2e.test.ts, through n8n's POST /rest/credentials/test.
+test.each([
+	['live', 'sk_test_abc', ['testKeyOnLive']],
+	['test', 'sk_live_abc', ['liveKeyOnTest']],
+	['live', 'sk_live_abc', []],
+	['test', 'sk_test_abc', []],
+	['custom', 'sk_live_abc', []],
+])('the dialog warns when key and environment do not match: %s with %s', (environment, secretKey, shown) => {
+	const values = { environment, secretKey, baseUrl: '' };
+	const notices = credential.properties.filter((p) => p.type === 'notice');
+	const visible = notices.filter((notice) => NodeHelpers.displayParameter(values, notice, null, null));
+	expect(visible.map((n) => n.name)).toEqual(shown);
 });

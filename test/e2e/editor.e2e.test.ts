@@ -1,0 +1,129 @@
+/**
+ * n8n's editor with the packed package, as a user drives it: the node added from the node
+ * panel, its drop-downs and "Add Field" lists, fields set, the node run ("Execute step") against
+ * the sandbox, and the output panel read.
+ */
+import {
+	addFields,
+	addWooshPayNode,
+	executeStep,
+	fill,
+	nodeSetUp,
+	openAddField,
+	openOptions,
+	parameterValue,
+	pickAddField,
+	pickOption,
+	outputView,
+	useEditor,
+} from './editor';
+import { EXPECTED_FIELDS, EXPECTED_OPERATIONS, cardholderIdsNewestFirst, eachLine, expectRequests, useN8n } from './harness';
+
+eachLine('editor', (version) => {
+	const n8n = useN8n(version, { server: true });
+	const withPage = useEditor(n8n);
+	const credential = 'WooshPay sandbox';
+
+	test('Customer → Update: Add Field lists every field; Update runs against the sandbox', () =>
+		withPage('customer-update', async (page, shot) => {
+			await addWooshPayNode(page, n8n.url, 'Update a customer', shot);
+			expect(await nodeSetUp(page)).toEqual({ resource: 'Customer', operation: 'Update', credential });
+			expect(await openAddField(page)).toEqual(EXPECTED_FIELDS.customer);
+			await shot('4-add-field');
+			await pickAddField(page, 'Email');
+			await addFields(page, ['Address']);
+			expect(await openAddField(page, 'Add Address Field')).toEqual(EXPECTED_FIELDS.address);
+			await pickAddField(page, 'City');
+			await page.getByTestId('rlc-input').first().fill('cus_sandbox_2');
+			await fill(page, 'email', 'grace.hopper@example.org');
+			await fill(page, 'city', 'Arlington');
+			await shot('5-fields-set');
+
+			n8n.sim.reset();
+			const text = await executeStep(page, ['1 item', 'cus_sandbox_2', 'grace.hopper@example.org', 'Arlington']);
+			await shot('6-output');
+			expect(text).not.toMatch(/\d+ items/);
+			const body = { address: { city: 'Arlington' }, email: 'grace.hopper@example.org' };
+			expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/customers/cus_sandbox_2', body }]);
+			await outputView(page, 'JSON', ['"Arlington"']);
+		}));
+
+	test('Cardholder → Update: Add Field lists every field, the cardholder list and Status options; blocking runs against the sandbox', () =>
+		withPage('cardholder-update', async (page, shot) => {
+			await addWooshPayNode(page, n8n.url, 'Update a cardholder', shot);
+			expect(await nodeSetUp(page)).toEqual({ resource: 'Cardholder', operation: 'Update', credential });
+			expect(await openAddField(page)).toEqual(EXPECTED_FIELDS.cardholder);
+			await pickAddField(page, 'Status');
+			await addFields(page, ['Email']);
+
+			// "From list" is the default mode; the list comes from the sandbox.
+			await page.getByTestId('resource-locator-cardholderId').getByTestId('rlc-input').click();
+			const items = page.locator('[data-test-id="rlc-item"]:visible');
+			await items.first().waitFor();
+			const names = await items.allInnerTexts();
+			await shot('4-cardholder-list');
+			for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']) expect(names.join('\n')).toContain(name);
+			await items.filter({ hasText: 'Alan Turing' }).first().click();
+			await fill(page, 'email', 'alan.turing@example.org');
+			expect(await openOptions(page, 'status')).toEqual(['Active', 'Blocked', 'Inactive']);
+			await pickOption(page, 'Blocked');
+			expect(await parameterValue(page, 'status')).toBe('Blocked');
+			await shot('5-fields-set');
+
+			n8n.sim.reset(); // the list search asked for the cardholders
+			const text = await executeStep(page, ['1 item', 'ich_sandbox_3', 'alan.turing@example.org', 'blocked']);
+			await shot('6-output');
+			expect(text).not.toMatch(/\d+ items/);
+			const body = { email: 'alan.turing@example.org', status: 'blocked' };
+			expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/issuing/cardholders/ich_sandbox_3', body }]);
+			expect(n8n.sim.cardholders.get('ich_sandbox_3')?.status).toBe('blocked');
+		}));
+
+	test('Customer → Operation lists Create, Get, Update; Create runs against the sandbox', () =>
+		withPage('customer-create', async (page, shot) => {
+			await addWooshPayNode(page, n8n.url, 'Create a customer', shot);
+			expect(await nodeSetUp(page)).toEqual({ resource: 'Customer', operation: 'Create', credential });
+			expect(await openOptions(page, 'operation')).toEqual(EXPECTED_OPERATIONS.customer);
+			await shot('4-operations');
+			await pickOption(page, 'Create');
+			expect(await parameterValue(page, 'operation')).toBe('Create');
+			await addFields(page, ['Name', 'Email']);
+			await fill(page, 'name', 'Mary Jackson');
+			await fill(page, 'email', 'mary.jackson@example.org');
+
+			n8n.sim.reset();
+			const before = new Set(n8n.sim.customers.keys());
+			await executeStep(page, ['1 item', 'mary.jackson@example.org', 'Mary Jackson']);
+			const created = [...n8n.sim.customers.keys()].filter((id) => !before.has(id));
+			expect(created).toHaveLength(1);
+			const text = await outputView(page, 'Table', ['1 item', created[0], 'mary.jackson@example.org', 'Mary Jackson']);
+			await shot('5-output');
+			expect(text).not.toMatch(/\d+ items/);
+			expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/customers', body: { email: 'mary.jackson@example.org', name: 'Mary Jackson' } }]);
+			await outputView(page, 'JSON', [`"${created[0]}"`]);
+		}));
+
+	test('Cardholder → Operation lists Create, Get, Get Many, Update; Get Many (Return All) runs against the sandbox', () =>
+		withPage('cardholder-getmany', async (page, shot) => {
+			await addWooshPayNode(page, n8n.url, 'Get many cardholders', shot);
+			expect(await nodeSetUp(page)).toEqual({ resource: 'Cardholder', operation: 'Get Many', credential });
+			expect(await openOptions(page, 'operation')).toEqual(EXPECTED_OPERATIONS.cardholder);
+			await pickOption(page, 'Get Many');
+			const limit = page.getByTestId('parameter-input-limit');
+			await limit.waitFor();
+			await page.getByTestId('parameter-input-returnAll').locator('.el-switch').first().click();
+			await limit.waitFor({ state: 'hidden' });
+			await shot('4-return-all');
+
+			n8n.sim.reset();
+			const ids = cardholderIdsNewestFirst(n8n.sim);
+			expect(ids).toEqual(expect.arrayContaining(['ich_sandbox_3', 'ich_sandbox_2', 'ich_sandbox_1']));
+			await executeStep(page, [`${ids.length} items`]);
+			const text = await outputView(page, 'Table', ids);
+			await shot('5-output');
+			const positions = ids.map((id) => text.indexOf(id));
+			expect(positions).toEqual([...positions].sort((a, b) => a - b)); // newest first
+			expectRequests(n8n.sim, [{ method: 'GET', path: '/v1/issuing/cardholders', query: { limit: '100' } }]);
+			await outputView(page, 'JSON', [`"${ids[0]}"`]);
+		}));
+});

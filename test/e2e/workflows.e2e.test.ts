@@ -1,0 +1,163 @@
+/**
+ * The packed package in a real n8n: the example workflows (examples/) and the suite's own
+ * (test/e2e/workflows/: every operation the examples do not cover) run with `n8n execute`
+ * against the sandbox, which checks what it received; then what each node returned.
+ */
+import path from 'node:path';
+
+import {
+	EXAMPLES,
+	EXPECTED_FIELDS,
+	EXPECTED_OPERATIONS,
+	ROOT,
+	WORKFLOWS,
+	cardholderIdsNewestFirst,
+	eachLine,
+	expectRequests,
+	expectSuccess,
+	nodeOutput,
+	useN8n,
+	type Json,
+} from './harness';
+
+describe('the node as built (dist/)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { WooshPay } = require(path.join(ROOT, 'dist/nodes/WooshPay/WooshPay.node.js'));
+	const properties: Json[] = new WooshPay().description.properties;
+	const shownFor = (name: string, resource: string, operation?: string) =>
+		properties.find(
+			(p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource) && (!operation || p.displayOptions.show.operation?.includes(operation)),
+		);
+	const names = (options: Json[], key = 'displayName') => options.map((o) => o[key]);
+
+	test('Customer → Update lists the documented Update Fields', () => {
+		const fields = shownFor('updateFields', 'customer', 'update').options;
+		expect(names(fields)).toEqual(EXPECTED_FIELDS.customer);
+		expect(names(fields.find((o: Json) => o.name === 'address').options)).toEqual(EXPECTED_FIELDS.address);
+	});
+
+	test('Cardholder → Update lists the documented Update Fields', () => {
+		expect(names(shownFor('updateFields', 'cardholder', 'update').options)).toEqual(EXPECTED_FIELDS.cardholder);
+	});
+
+	test('each resource lists its operations', () => {
+		expect(names(shownFor('operation', 'customer').options, 'name')).toEqual(EXPECTED_OPERATIONS.customer);
+		expect(names(shownFor('operation', 'cardholder').options, 'name')).toEqual(EXPECTED_OPERATIONS.cardholder);
+	});
+});
+
+eachLine('workflows through n8n execute', (version) => {
+	const n8n = useN8n(version, { workflows: [EXAMPLES, WORKFLOWS] });
+	afterEach(() => n8n.sim.reset());
+
+	test('example "Update a WooshPay customer from incoming data"', async () => {
+		const result = await n8n.execute('wpExampleCustUpdate');
+		expectSuccess(result);
+		const address = { city: 'London', country: 'GB', line1: "12 St James's Square", postal_code: 'SW1Y 4JH' };
+		const body = { address, email: 'ada.king@example.com', metadata: { crm_id: 'C-1042' }, name: 'Ada King, Countess of Lovelace', phone: '+44 20 7946 0958' };
+		expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/customers/cus_sandbox_1', body }]);
+		const [customer] = nodeOutput(result.run, 'Update WooshPay customer');
+		expect([customer.id, customer.email, customer.address.postal_code, customer.metadata]).toEqual(['cus_sandbox_1', 'ada.king@example.com', 'SW1Y 4JH', { crm_id: 'C-1042' }]);
+	});
+
+	test.each([
+		['Block cardholders at 22:00', 'wpExampleCardBlock', 'blocked', 'Block cardholder'],
+		['Unblock cardholders at 07:00', 'wpExampleCardUnblock', 'active', 'Unblock cardholder'],
+	])('example "%s"', async (_title, id, status, nodeName) => {
+		const result = await n8n.execute(id);
+		expectSuccess(result);
+		const ids = ['ich_sandbox_1', 'ich_sandbox_2'];
+		expectRequests(n8n.sim, ids.map((ch) => ({ method: 'POST', path: `/v1/issuing/cardholders/${ch}`, body: { status } })));
+		expect(nodeOutput(result.run, nodeName).map((c) => [c.id, c.status])).toEqual(ids.map((ch) => [ch, status]));
+		expect(ids.map((ch) => n8n.sim.cardholders.get(ch)?.status)).toEqual([status, status]);
+	});
+
+	// Before the creates, while the sandbox holds only its three seeded cardholders.
+	test('Cardholder → Get Many (Return All over pages; Limit with filters) and Get (From List)', async () => {
+		const { sim } = n8n;
+		expect(cardholderIdsNewestFirst(sim)).toEqual(['ich_sandbox_3', 'ich_sandbox_2', 'ich_sandbox_1']);
+		// Pages of two, so that Return All has to follow has_more and starting_after.
+		const pageSize = sim.options.maxPageSize;
+		sim.options.maxPageSize = 2;
+		const result = await n8n.execute('wpE2eCardholderList').finally(() => (sim.options.maxPageSize = pageSize));
+		expectSuccess(result);
+		const list = '/v1/issuing/cardholders';
+		expectRequests(sim, [
+			{ method: 'GET', path: list, query: { limit: '100' } },
+			{ method: 'GET', path: list, query: { limit: '100', starting_after: 'ich_sandbox_2' } },
+			{ method: 'GET', path: list, query: { limit: '2', status: 'active', type: 'individual' } },
+			// 2026-01-01T00:00:03Z and 00:00:05Z as Unix seconds
+			{ method: 'GET', path: list, query: { limit: '10', email: 'grace@example.com', 'created[gte]': '1767225603', 'created[lte]': '1767225605' } },
+			{ method: 'GET', path: `${list}/ich_sandbox_2` },
+		]);
+		const all = nodeOutput(result.run, 'All cardholders');
+		expect(all.map((c) => [c.id, c.name])).toEqual([
+			['ich_sandbox_3', 'Alan Turing'],
+			['ich_sandbox_2', 'Grace Hopper'],
+			['ich_sandbox_1', 'Ada Lovelace'],
+		]);
+		expect(all).toEqual(all.map((c) => sim.cardholders.get(c.id)));
+		expect(nodeOutput(result.run, 'Two newest active individuals').map((c) => c.id)).toEqual(['ich_sandbox_3', 'ich_sandbox_2']);
+		expect(nodeOutput(result.run, 'Cardholders by email and creation time').map((c) => c.id)).toEqual(['ich_sandbox_2']);
+		const picked = nodeOutput(result.run, 'Cardholder picked from the list');
+		expect(picked.map((c) => [c.id, c.name, c.email])).toEqual([['ich_sandbox_2', 'Grace Hopper', 'grace@example.com']]);
+	});
+
+	test('Customer → Create, then Customer → Get of the new customer', async () => {
+		const before = new Set(n8n.sim.customers.keys());
+		const result = await n8n.execute('wpE2eCustomerCreateGet');
+		expectSuccess(result);
+		const created = [...n8n.sim.customers.keys()].filter((id) => !before.has(id));
+		expect(created).toEqual([expect.stringMatching(/^cus_sim\d{4}$/)]);
+		const [id] = created;
+		const body = {
+			address: { city: 'Hampton', country: 'US', line1: '1 NASA Drive', postal_code: '23681', state: 'VA' },
+			description: 'Created by the e2e suite',
+			email: 'katherine.johnson@example.com',
+			metadata: { crm_id: 'C-2001' },
+			name: 'Katherine Johnson',
+			phone: '+1 757 555 0100',
+			shipping: { address: { city: 'Hampton', country: 'US', line1: '1 NASA Drive' }, name: 'Katherine Johnson' },
+		};
+		const requests = expectRequests(n8n.sim, [
+			{ method: 'POST', path: '/v1/customers', body },
+			{ method: 'GET', path: `/v1/customers/${id}` },
+		]);
+		expect(requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+		expect(n8n.sim.mutations.map((m) => [m.method, m.path, m.id])).toEqual([['POST', '/v1/customers', id]]);
+		const createdOut = nodeOutput(result.run, 'Create customer');
+		expect(createdOut).toEqual([expect.objectContaining({ id, object: 'customer', ...body })]);
+		expect(nodeOutput(result.run, 'Get customer')).toEqual([n8n.sim.customers.get(id)]);
+		expect(nodeOutput(result.run, 'Get customer')).toEqual(createdOut);
+	});
+
+	test('Cardholder → Create, then Cardholder → Get of the new cardholder', async () => {
+		const before = new Set(n8n.sim.cardholders.keys());
+		const result = await n8n.execute('wpE2eCardholderCreateGet');
+		expectSuccess(result);
+		const created = [...n8n.sim.cardholders.keys()].filter((id) => !before.has(id));
+		expect(created).toEqual([expect.stringMatching(/^ich_sim\d{4}$/)]);
+		const [id] = created;
+		const body = {
+			billing: { address: { city: 'Hampton', country: 'US', line1: '1 NASA Drive', postal_code: '23681', state: 'VA' } },
+			email: 'katherine.johnson@example.com',
+			individual: { first_name: 'Katherine', last_name: 'Johnson' },
+			metadata: [{ employee_id: 'E-7' }],
+			name: 'Katherine Johnson',
+			phone_number: '+1 757 555 0100',
+			type: 'individual',
+		};
+		const requests = expectRequests(n8n.sim, [
+			{ method: 'POST', path: '/v1/issuing/cardholders', body },
+			{ method: 'GET', path: `/v1/issuing/cardholders/${id}` },
+		]);
+		expect(requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+		const createdOut = nodeOutput(result.run, 'Create cardholder');
+		const { billing, ...rest } = body;
+		expect(createdOut).toEqual([
+			expect.objectContaining({ id, object: 'issuing.cardholder', status: 'active', ...rest, billing: { address: { ...billing.address, line2: null } } }),
+		]);
+		expect(nodeOutput(result.run, 'Get cardholder')).toEqual([n8n.sim.cardholders.get(id)]);
+		expect(nodeOutput(result.run, 'Get cardholder')).toEqual(createdOut);
+	});
+});
