@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/descriptions';
+import { createdFilters, returnAllAndLimit } from '../../shared/lists';
 import { query } from '../../shared/routing';
 import { email, oneOf, unixSeconds } from '../../shared/validation';
 import { STATUS_OPTIONS, TYPE_OPTIONS } from './fields';
@@ -12,23 +13,7 @@ const displayOptions = showFor('cardholder', ['getAll']);
  * `starting_after` page by page (see listAll in shared/transport.ts).
  */
 export const cardholderGetAllDescription: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...displayOptions?.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(displayOptions),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -37,22 +22,7 @@ export const cardholderGetAllDescription: INodeProperties[] = [
 		default: {},
 		displayOptions,
 		options: [
-			{
-				displayName: 'Created After',
-				name: 'createdAfter',
-				type: 'dateTime',
-				default: '',
-				description: 'Only cardholders created at or after this moment',
-				routing: query('created[gte]', unixSeconds),
-			},
-			{
-				displayName: 'Created Before',
-				name: 'createdBefore',
-				type: 'dateTime',
-				default: '',
-				description: 'Only cardholders created at or before this moment',
-				routing: query('created[lte]', unixSeconds),
-			},
+			...createdFilters('cardholders', (bound) => query(`created[${bound}]`, unixSeconds)),
 			{
 				displayName: 'Email',
 				name: 'email',

@@ -1,0 +1,53 @@
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+
+/**
+ * Fields every Get Many has: Return All and Limit, read by listAll (transport.ts), which sends
+ * `limit` and `starting_after` and follows `has_more` page by page.
+ */
+export function returnAllAndLimit(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...displayOptions?.show, returnAll: [false] } },
+		},
+	];
+}
+
+/**
+ * The Created After / Created Before filters of a list of `things` (such as "cardholders"):
+ * moments picked in the editor, sent as Unix seconds by the routing `route` gives for the
+ * bound (`gte` or `lte`).
+ */
+export function createdFilters(things: string, route: (bound: 'gte' | 'lte') => INodePropertyRouting): INodeProperties[] {
+	return [
+		{
+			displayName: 'Created After',
+			name: 'createdAfter',
+			type: 'dateTime',
+			default: '',
+			description: `Only ${things} created at or after this moment`,
+			routing: route('gte'),
+		},
+		{
+			displayName: 'Created Before',
+			name: 'createdBefore',
+			type: 'dateTime',
+			default: '',
+			description: `Only ${things} created at or before this moment`,
+			routing: route('lte'),
+		},
+	];
+}
