@@ -61,3 +61,16 @@ export function byIdLocator(field: {
 		modes: [{ displayName: 'By ID', name: 'id', type: 'string', placeholder, hint }],
 	};
 }
+
+/** The optional fields of an operation, in the collection "Additional Fields". */
+export function additionalFields(displayOptions: INodeProperties['displayOptions'], options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options,
+	};
+}

@@ -1,10 +1,17 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
+import { listAll } from './transport';
+
+/** The routing of a Get Many operation: a GET of `url`, page by page with listAll. */
+export function listRouting(url: string): INodePropertyRouting {
+	return { request: { method: 'GET', url }, operations: { pagination: listAll } };
+}
+
 /**
- * Fields every Get Many has: Return All and Limit, read by listAll (transport.ts), which sends
- * `limit` and `starting_after` and follows `has_more` page by page.
+ * The fields of a Get Many: Return All and Limit, read by listAll (transport.ts), which sends
+ * `limit` and `starting_after` and follows `has_more` page by page; then the list's Filters.
  */
-export function returnAllAndLimit(displayOptions: INodeProperties['displayOptions']): INodeProperties[] {
+export function getManyFields(displayOptions: INodeProperties['displayOptions'], filters: INodeProperties[]): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -22,6 +29,15 @@ export function returnAllAndLimit(displayOptions: INodeProperties['displayOption
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...displayOptions?.show, returnAll: [false] } },
+		},
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			displayOptions,
+			options: filters,
 		},
 	];
 }

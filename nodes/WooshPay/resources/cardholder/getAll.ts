@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/descriptions';
-import { createdFilters, returnAllAndLimit } from '../../shared/lists';
+import { createdFilters, getManyFields } from '../../shared/lists';
 import { query } from '../../shared/routing';
 import { email, oneOf, unixSeconds } from '../../shared/validation';
 import { STATUS_OPTIONS, TYPE_OPTIONS } from './fields';
@@ -12,53 +12,42 @@ const displayOptions = showFor('cardholder', ['getAll']);
  * Cardholder → Get Many: GET /v1/issuing/cardholders, newest first, following `has_more` and
  * `starting_after` page by page (see listAll in shared/transport.ts).
  */
-export const cardholderGetAllDescription: INodeProperties[] = [
-	...returnAllAndLimit(displayOptions),
+export const cardholderGetAllDescription: INodeProperties[] = getManyFields(displayOptions, [
+	...createdFilters('cardholders', (bound) => query(`created[${bound}]`, unixSeconds)),
 	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions,
-		options: [
-			...createdFilters('cardholders', (bound) => query(`created[${bound}]`, unixSeconds)),
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'name@email.com',
-				description: 'Only cardholders with this email address',
-				routing: query('email', email),
-			},
-			{
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: '+44 20 7946 0958',
-				description: 'Only cardholders with this phone number',
-				routing: query('phone_number'),
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'active',
-				description: 'Only cardholders with this status',
-				options: STATUS_OPTIONS,
-				routing: query('status', oneOf(STATUS_OPTIONS)),
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				default: 'individual',
-				description: 'Only cardholders of this type',
-				options: TYPE_OPTIONS,
-				routing: query('type', oneOf(TYPE_OPTIONS)),
-			},
-		],
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+		description: 'Only cardholders with this email address',
+		routing: query('email', email),
 	},
-];
+	{
+		displayName: 'Phone Number',
+		name: 'phoneNumber',
+		type: 'string',
+		default: '',
+		placeholder: '+44 20 7946 0958',
+		description: 'Only cardholders with this phone number',
+		routing: query('phone_number'),
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'active',
+		description: 'Only cardholders with this status',
+		options: STATUS_OPTIONS,
+		routing: query('status', oneOf(STATUS_OPTIONS)),
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		default: 'individual',
+		description: 'Only cardholders of this type',
+		options: TYPE_OPTIONS,
+		routing: query('type', oneOf(TYPE_OPTIONS)),
+	},
+]);
