@@ -14,7 +14,7 @@
  * the package (npm run build), packs it and installs the tarball into
  * .dev/n8n/.n8n/nodes/node_modules/n8n-nodes-wooshpay, as n8n's own community-node install does;
  * starts the WooshPay simulator with its seed data (customers cus_sandbox_1..3, cardholders
- * ich_sandbox_1..3); imports the credential "WooshPay sandbox" pointing at it and, on the first
+ * ich_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2); imports the credential "WooshPay sandbox" pointing at it and, on the first
  * start, the workflows in examples/; starts n8n on 127.0.0.1 and creates the owner login
  * dev@example.com / WooshPay-dev-1. A change under nodes/, credentials/ or icons/ rebuilds the
  * package and restarts n8n. Ctrl-C stops everything it started.
@@ -241,7 +241,7 @@ async function main() {
 		`WooshPay dev environment ready in ${formatDuration(Date.now() - started)}`,
 		`  Editor:      ${state.server.url}`,
 		`  Login:       ${inst.DEV_OWNER.email} / ${inst.DEV_OWNER.password}${owner === 'created' ? ' (just created)' : ''}`,
-		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3)`,
+		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2)`,
 		'  Credential:  "WooshPay sandbox" (points at the sandbox)',
 		'  Workflows:   the examples in examples/ (Overview page of the editor)',
 		`  n8n log:     ${path.relative(ROOT, LOG_FILE)}; user folder ${path.relative(ROOT, USER_FOLDER)}`,

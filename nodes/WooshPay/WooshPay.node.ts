@@ -3,8 +3,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/WooshPayApi.credentials';
 import { searchCardholders } from './listSearch/searchCardholders';
+import { balanceDescription } from './resources/balance';
 import { cardholderDescription } from './resources/cardholder';
+import { chargeDescription } from './resources/charge';
 import { customerDescription } from './resources/customer';
+import { eventDescription } from './resources/event';
+import { paymentIntentDescription } from './resources/paymentIntent';
+import { refundDescription } from './resources/refund';
 import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
 import { CREDENTIAL_TYPE, sendToWooshPay, throwWooshPayError } from './shared/transport';
@@ -44,14 +49,24 @@ export class WooshPay implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Balance', value: 'balance', description: 'The funds in your WooshPay account' },
 					{ name: 'Cardholder', value: 'cardholder', description: 'A person or company that holds WooshPay issued cards' },
+					{ name: 'Charge', value: 'charge', description: 'An attempt to move money from a payment method' },
 					{ name: 'Customer', value: 'customer', description: 'Someone you take payments from' },
+					{ name: 'Event', value: 'event', description: 'Something that happened in your account, as webhooks report it' },
+					{ name: 'Payment Intent', value: 'paymentIntent', description: 'A payment you collect from a customer' },
+					{ name: 'Refund', value: 'refund', description: 'Money given back from a payment' },
 				],
 				default: 'customer',
 				routing: { send: { paginate: true }, output: { postReceive: [throwWooshPayError] } },
 			},
 			...customerDescription,
 			...cardholderDescription,
+			...paymentIntentDescription,
+			...refundDescription,
+			...chargeDescription,
+			...balanceDescription,
+			...eventDescription,
 			optionsCollection,
 		]),
 	};

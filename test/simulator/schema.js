@@ -141,3 +141,6 @@ function check(value, schema, path = '') {
 }
 
 module.exports = { check, customer, cardholderUpdate, cardholderCreate, spendingIntervals, cardholderStatuses };
+
+// For the endpoint modules' own schemas (such as payments.js).
+module.exports.address = address;

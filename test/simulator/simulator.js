@@ -11,7 +11,7 @@
 const http = require('node:http');
 const { URL } = require('node:url');
 const schema = require('./schema');
-const { clone, merge, invalid } = require('./util');
+const { clone, merge, invalid, listPage } = require('./util');
 
 /**
  * @typedef {object} RecordedRequest
@@ -51,15 +51,15 @@ const { clone, merge, invalid } = require('./util');
 const DEFAULT_KEY = 'sk_test_sandbox';
 
 /**
- * Endpoint groups beyond customers, cardholders and balance, one module each (such as
- * webhooks.js). A module is `(sim, req, url) => answer | undefined`: it matches `req.method`
+ * Endpoint groups beyond customers and cardholders, one module each (such as payments.js).
+ * A module is `(sim, req, url) => answer | undefined`: it matches `req.method`
  * and `req.path` itself and answers `[status, body, headers?]`, or undefined when the request
  * is not one of its endpoints. Authentication and the JSON checks of POST bodies have run.
  * A module keeps its objects on `sim` (created on first use) and may use the simulator's
  * `create`, `update`, `find` for idempotent creates and updates. Add a module to this list.
  * @type {Array<(sim: Simulator, req: RecordedRequest, url: URL) => ([number, any, Record<string, string>?] | undefined)>}
  */
-const ROUTE_MODULES = [];
+const ROUTE_MODULES = [require('./payments').routes];
 
 const emptyAddress = () => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
 
@@ -299,8 +299,6 @@ class Simulator {
 		const id = segments[segments.length - 1];
 		const body = req.body ?? {};
 		switch (key) {
-			case 'GET /v1/balance':
-				return [200, { object: 'balance', available: [{ amount: 0, currency: 'usd' }], livemode: false, pending: [] }];
 			case 'POST /v1/customers':
 				return this.create(req, schema.customer, () => this.addCustomer(body));
 			case 'GET /v1/customers/:id':
@@ -397,42 +395,15 @@ class Simulator {
 		return [200, clone(object)];
 	}
 
-	/** Newest first, cursor pagination as documented. @param {URL} url @returns {[number, any]} */
+	/** Cardholders, newest first, cursor pagination as documented. @param {URL} url @returns {[number, any]} */
 	list(url) {
 		const q = url.searchParams;
-		let all = [...this.cardholders.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+		let all = [...this.cardholders.values()];
 		for (const field of ['status', 'email', 'phone_number', 'type']) {
 			const wanted = q.get(field);
 			if (wanted !== null) all = all.filter((c) => c[field] === wanted);
 		}
-		for (const op of ['gt', 'gte', 'lt', 'lte']) {
-			const raw = q.get(`created[${op}]`);
-			if (raw === null) continue;
-			const bound = Number(raw);
-			if (!Number.isInteger(bound)) return invalid(400, `Invalid integer: created[${op}]`, `created[${op}]`, 'parameter_invalid');
-			all = all.filter((c) => (op === 'gt' ? c.created > bound : op === 'gte' ? c.created >= bound : op === 'lt' ? c.created < bound : c.created <= bound));
-		}
-		const limitRaw = q.get('limit');
-		const limit = limitRaw === null ? 10 : Number(limitRaw);
-		if (!Number.isInteger(limit) || limit < 1) return invalid(400, 'Invalid integer: limit', 'limit', 'parameter_invalid');
-		let start = 0;
-		const after = q.get('starting_after');
-		const before = q.get('ending_before');
-		if (after !== null) {
-			const at = all.findIndex((c) => c.id === after);
-			if (at < 0) return invalid(400, `No such cardholder: '${after}'`, 'starting_after', 'resource_missing');
-			start = at + 1;
-		}
-		let end = all.length;
-		if (before !== null) {
-			const at = all.findIndex((c) => c.id === before);
-			if (at < 0) return invalid(400, `No such cardholder: '${before}'`, 'ending_before', 'resource_missing');
-			end = at;
-			start = Math.max(start, end - Math.min(limit, this.options.maxPageSize ?? 100));
-		}
-		const size = Math.min(limit, this.options.maxPageSize ?? 100);
-		const data = all.slice(start, Math.min(end, start + size));
-		return [200, { object: 'list', url: '/v1/issuing/cardholders', has_more: start + data.length < end, data: clone(data) }];
+		return listPage(all, q, { url: '/v1/issuing/cardholders', type: 'cardholder', maxPageSize: this.options.maxPageSize });
 	}
 }
 

@@ -34,4 +34,60 @@ function invalid(status, message, param, code) {
 	return [status, { error }];
 }
 
-module.exports = { clone, merge, invalid };
+/**
+ * The first query parameter not in `allowed`, answered as WooshPay answers an undocumented
+ * parameter; undefined when all are documented.
+ * @param {URLSearchParams} q @param {string[]} allowed @returns {[number, any] | undefined}
+ */
+function unknownQuery(q, allowed) {
+	for (const name of q.keys()) {
+		if (!allowed.includes(name)) return invalid(400, `Received unknown parameter: ${name}`, name, 'parameter_unknown');
+	}
+	return undefined;
+}
+
+/** The query parameters of a cursor-paged list: see listPage. */
+const LIST_QUERY = ['limit', 'starting_after', 'ending_before', 'created[gt]', 'created[gte]', 'created[lt]', 'created[lte]'];
+
+/**
+ * One page of a list, as WooshPay answers it: newest first, `created[gt|gte|lt|lte]` filters
+ * (Unix seconds), `limit` (default 10), the cursors `starting_after` and `ending_before`, and
+ * at most `maxPageSize` objects whatever `limit` asks.
+ * @param {Iterable<any>} objects  the list's objects, already filtered by the endpoint's own filters
+ * @param {URLSearchParams} q
+ * @param {{url: string, type: string, maxPageSize?: number}} list  its url, the type named in "No such …", the page size cap
+ * @returns {[number, any]}
+ */
+function listPage(objects, q, { url, type, maxPageSize = 100 }) {
+	let all = [...objects].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+	for (const op of ['gt', 'gte', 'lt', 'lte']) {
+		const raw = q.get(`created[${op}]`);
+		if (raw === null) continue;
+		const bound = Number(raw);
+		if (!Number.isInteger(bound)) return invalid(400, `Invalid integer: created[${op}]`, `created[${op}]`, 'parameter_invalid');
+		all = all.filter((c) => (op === 'gt' ? c.created > bound : op === 'gte' ? c.created >= bound : op === 'lt' ? c.created < bound : c.created <= bound));
+	}
+	const limitRaw = q.get('limit');
+	const limit = limitRaw === null ? 10 : Number(limitRaw);
+	if (!Number.isInteger(limit) || limit < 1) return invalid(400, 'Invalid integer: limit', 'limit', 'parameter_invalid');
+	let start = 0;
+	const after = q.get('starting_after');
+	const before = q.get('ending_before');
+	if (after !== null) {
+		const at = all.findIndex((c) => c.id === after);
+		if (at < 0) return invalid(400, `No such ${type}: '${after}'`, 'starting_after', 'resource_missing');
+		start = at + 1;
+	}
+	let end = all.length;
+	if (before !== null) {
+		const at = all.findIndex((c) => c.id === before);
+		if (at < 0) return invalid(400, `No such ${type}: '${before}'`, 'ending_before', 'resource_missing');
+		end = at;
+		start = Math.max(start, end - Math.min(limit, maxPageSize));
+	}
+	const size = Math.min(limit, maxPageSize);
+	const data = all.slice(start, Math.min(end, start + size));
+	return [200, { object: 'list', url, has_more: start + data.length < end, data: clone(data) }];
+}
+
+module.exports = { clone, merge, invalid, unknownQuery, LIST_QUERY, listPage };

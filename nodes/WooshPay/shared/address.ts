@@ -65,3 +65,39 @@ export function addressFields(path: string): INodeProperties[] {
 		},
 	];
 }
+
+/**
+ * Shipping details, sent under `shipping`: the address at `shipping.address.*`, the recipient
+ * at `shipping.name` and `shipping.phone` (customers, payment intents).
+ */
+export function shippingField(description: string): INodeProperties {
+	return {
+		displayName: 'Shipping',
+		name: 'shipping',
+		type: 'collection',
+		placeholder: 'Add Shipping Field',
+		default: {},
+		description,
+		options: [
+			...addressFields('shipping.address'),
+			{
+				displayName: 'Recipient Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'Jane Doe',
+				description: 'Who receives the shipment',
+				routing: send('shipping.name'),
+			},
+			{
+				displayName: 'Recipient Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: '+44 20 7946 0958',
+				description: "The recipient's phone number, with extension if any",
+				routing: send('shipping.phone'),
+			},
+		],
+	};
+}

@@ -6,23 +6,13 @@ export function showFor(resource: string, operations: string[]): INodeProperties
 }
 
 /** The customer a single-customer operation works on. WooshPay has no customer list, so By ID only. */
-export const customerLocator: INodeProperties = {
+export const customerLocator: INodeProperties = byIdLocator({
 	displayName: 'Customer',
 	name: 'customerId',
-	type: 'resourceLocator',
-	default: { mode: 'id', value: '' },
-	required: true,
 	description: 'The customer to work on',
-	modes: [
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'cus_1MtPzM2eZvKYlo2C',
-			hint: 'The ID WooshPay gave the customer, or an expression such as {{ $json.customerId }}',
-		},
-	],
-};
+	placeholder: 'cus_1MtPzM2eZvKYlo2C',
+	hint: 'The ID WooshPay gave the customer, or an expression such as {{ $json.customerId }}',
+});
 
 /** The cardholder a single-cardholder operation works on: picked from a list, or by ID. */
 export const cardholderLocator: INodeProperties = {
@@ -48,3 +38,39 @@ export const cardholderLocator: INodeProperties = {
 		},
 	],
 };
+
+/**
+ * A resource locator with only a By ID mode, for objects WooshPay lists nowhere (or not yet in
+ * this node); a From List mode can be added later without breaking saved workflows.
+ */
+export function byIdLocator(field: {
+	displayName: string;
+	name: string;
+	description: string;
+	placeholder: string;
+	hint: string;
+}): INodeProperties {
+	const { displayName, name, description, placeholder, hint } = field;
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description,
+		modes: [{ displayName: 'By ID', name: 'id', type: 'string', placeholder, hint }],
+	};
+}
+
+/** The optional fields of an operation, in the collection "Additional Fields". */
+export function additionalFields(displayOptions: INodeProperties['displayOptions'], options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions,
+		options,
+	};
+}

@@ -277,3 +277,71 @@ export const metadataObject: Rule = (value) => metadataPairs(value);
 
 /** Cardholder metadata: the seed page documents an array of objects; the pairs go in one object in it. */
 export const metadataArray: Rule = (value) => [metadataPairs(value)];
+
+/** Text that may not be empty, such as an ID sent in the body or a search query. */
+export const requiredText: Rule = (value, context) => {
+	const given = text(value, context) as string;
+	if (given === '') {
+		throw new InvalidValue('is empty', 'Enter a value, or map one from an earlier node with an expression such as {{ $json.id }}.');
+	}
+	return given;
+};
+
+/** A whole number, also from text of digits only: "25.00" is not one (it may mean 25 dollars, not 25 cents). */
+function wholeNumber(value: unknown): number | undefined {
+	const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+	return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
+}
+
+/** An amount in the currency's smallest unit: a whole number of 1 or more. */
+export const positiveAmount: Rule = (value) => {
+	const amount = wholeNumber(value);
+	if (amount === undefined || amount < 1) {
+		throw new InvalidValue(
+			`is ${show(value)}, which is not a whole number of 1 or more`,
+			"Give the amount in the currency's smallest unit as a whole number, such as 5000 for 50.00 USD.",
+		);
+	}
+	return amount;
+};
+
+/**
+ * An amount the reference types as a string (Refund `amount`): checked as a whole number of 1
+ * or more and sent as text, such as "5000". Nothing (an empty value or an expression that
+ * gives nothing) leaves the field out of the request.
+ */
+export const optionalAmountAsText: Rule = (value, context) => {
+	if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return String(positiveAmount(value, context));
+};
+
+export const positiveInteger: Rule = (value) => {
+	const number = wholeNumber(value);
+	if (number === undefined || number < 1) {
+		throw new InvalidValue(`is ${show(value)}, which is not a whole number of 1 or more`, 'Give a whole number such as 1 or 2.');
+	}
+	return number;
+};
+
+/**
+ * A multi-select: a list whose every value passes `rule`. An expression may also give the
+ * values as text separated by commas.
+ */
+export const everyValue =
+	(rule: Rule): Rule =>
+	(value, context) => {
+		const values = typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+		if (!Array.isArray(values)) {
+			throw new InvalidValue(`is ${show(value)}, which is not a list`, 'Pick the values in the list, or give them as text separated by commas.');
+		}
+		return values.map((item) => rule(item, context));
+	};
+
+/** The size of one page WooshPay answers: 1 to 100. */
+export const pageSize: Rule = (value, context) => {
+	const size = positiveInteger(value, context) as number;
+	if (size > 100) {
+		throw new InvalidValue(`is ${show(value)}, but WooshPay answers at most 100 at a time`, 'Give a number from 1 to 100.');
+	}
+	return size;
+};

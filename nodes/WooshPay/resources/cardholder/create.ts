@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { addressFields } from '../../shared/address';
-import { showFor } from '../../shared/descriptions';
+import { additionalFields, showFor } from '../../shared/descriptions';
 import { send } from '../../shared/routing';
 import { oneOf } from '../../shared/validation';
 import { TYPE_OPTIONS, cardholderFields } from './fields';
@@ -43,18 +43,10 @@ export const cardholderCreateDescription: INodeProperties[] = [
 	...billing
 		.filter((field) => REQUIRED_ADDRESS.includes(field.name))
 		.map((field) => ({ ...field, displayName: `Billing ${field.displayName}`, required: true, displayOptions })),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions,
-		options: [
-			...billing
-				.filter((field) => !REQUIRED_ADDRESS.includes(field.name))
-				.map((field) => ({ ...field, displayName: `Billing ${field.displayName}` })),
-			...cardholderFields().filter((field) => field.name !== 'billingAddress'),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	additionalFields(displayOptions, [
+		...billing
+			.filter((field) => !REQUIRED_ADDRESS.includes(field.name))
+			.map((field) => ({ ...field, displayName: `Billing ${field.displayName}` })),
+		...cardholderFields().filter((field) => field.name !== 'billingAddress'),
+	].sort((a, b) => a.displayName.localeCompare(b.displayName))),
 ];

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { cardholderLocator, showFor } from '../../shared/descriptions';
+import { listRouting } from '../../shared/lists';
 import { urlWithId } from '../../shared/routing';
-import { listAll } from '../../shared/transport';
 import { cardholderCreateDescription } from './create';
 import { cardholderGetAllDescription } from './getAll';
 import { cardholderUpdateDescription } from './update';
@@ -39,10 +39,7 @@ export const cardholderDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many cardholders',
 				description: 'List cardholders, newest first',
-				routing: {
-					request: { method: 'GET', url: '/v1/issuing/cardholders' },
-					operations: { pagination: listAll },
-				},
+				routing: listRouting('/v1/issuing/cardholders'),
 			},
 			{
 				name: 'Update',

@@ -1,19 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../shared/descriptions';
+import { additionalFields, showFor } from '../../shared/descriptions';
 import { customerFields } from './fields';
 
 const displayOptions = showFor('customer', ['create']);
 
 /** Customer → Create: POST /v1/customers with the fields the user added (none is required). */
 export const customerCreateDescription: INodeProperties[] = [
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions,
-		options: customerFields(),
-	},
+	additionalFields(displayOptions, customerFields()),
 ];

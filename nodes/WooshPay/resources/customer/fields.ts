@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { addressFields } from '../../shared/address';
+import { addressFields, shippingField } from '../../shared/address';
 import { metadataField } from '../../shared/metadata';
 import { send } from '../../shared/routing';
 import { email, metadataObject } from '../../shared/validation';
@@ -57,33 +57,5 @@ export const customerFields = (): INodeProperties[] => [
 		description: "The customer's phone number",
 		routing: send('phone'),
 	},
-	{
-		displayName: 'Shipping',
-		name: 'shipping',
-		type: 'collection',
-		placeholder: 'Add Shipping Field',
-		default: {},
-		description: 'Where and to whom goods for this customer are sent',
-		options: [
-			...addressFields('shipping.address'),
-			{
-				displayName: 'Recipient Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'Jane Doe',
-				description: 'Who receives the shipment',
-				routing: send('shipping.name'),
-			},
-			{
-				displayName: 'Recipient Phone',
-				name: 'phone',
-				type: 'string',
-				default: '',
-				placeholder: '+44 20 7946 0958',
-				description: "The recipient's phone number, with extension if any",
-				routing: send('shipping.phone'),
-			},
-		],
-	},
+	shippingField('Where and to whom goods for this customer are sent'),
 ];
