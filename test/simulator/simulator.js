@@ -11,7 +11,8 @@
 const http = require('node:http');
 const { URL } = require('node:url');
 const schema = require('./schema');
-const { clone, merge, invalid } = require('./util');
+const { issuingRoutes } = require('./issuing');
+const { clone, merge, invalid, createdWithin, listPage, newestFirst } = require('./util');
 
 /**
  * @typedef {object} RecordedRequest
@@ -54,7 +55,7 @@ const DEFAULT_KEY = 'sk_test_sandbox';
  * `create`, `update`, `find` for idempotent creates and updates. Add a module to this list.
  * @type {Array<(sim: Simulator, req: RecordedRequest, url: URL) => ([number, any, Record<string, string>?] | undefined)>}
  */
-const ROUTE_MODULES = [];
+const ROUTE_MODULES = [issuingRoutes];
 
 const emptyAddress = () => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
 
@@ -371,39 +372,14 @@ class Simulator {
 	/** Newest first, cursor pagination as documented. @param {URL} url @returns {[number, any]} */
 	list(url) {
 		const q = url.searchParams;
-		let all = [...this.cardholders.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+		let all = [...this.cardholders.values()].sort(newestFirst);
 		for (const field of ['status', 'email', 'phone_number', 'type']) {
 			const wanted = q.get(field);
 			if (wanted !== null) all = all.filter((c) => c[field] === wanted);
 		}
-		for (const op of ['gt', 'gte', 'lt', 'lte']) {
-			const raw = q.get(`created[${op}]`);
-			if (raw === null) continue;
-			const bound = Number(raw);
-			if (!Number.isInteger(bound)) return invalid(400, `Invalid integer: created[${op}]`, `created[${op}]`, 'parameter_invalid');
-			all = all.filter((c) => (op === 'gt' ? c.created > bound : op === 'gte' ? c.created >= bound : op === 'lt' ? c.created < bound : c.created <= bound));
-		}
-		const limitRaw = q.get('limit');
-		const limit = limitRaw === null ? 10 : Number(limitRaw);
-		if (!Number.isInteger(limit) || limit < 1) return invalid(400, 'Invalid integer: limit', 'limit', 'parameter_invalid');
-		let start = 0;
-		const after = q.get('starting_after');
-		const before = q.get('ending_before');
-		if (after !== null) {
-			const at = all.findIndex((c) => c.id === after);
-			if (at < 0) return invalid(400, `No such cardholder: '${after}'`, 'starting_after', 'resource_missing');
-			start = at + 1;
-		}
-		let end = all.length;
-		if (before !== null) {
-			const at = all.findIndex((c) => c.id === before);
-			if (at < 0) return invalid(400, `No such cardholder: '${before}'`, 'ending_before', 'resource_missing');
-			end = at;
-			start = Math.max(start, end - Math.min(limit, this.options.maxPageSize ?? 100));
-		}
-		const size = Math.min(limit, this.options.maxPageSize ?? 100);
-		const data = all.slice(start, Math.min(end, start + size));
-		return [200, { object: 'list', url: '/v1/issuing/cardholders', has_more: start + data.length < end, data: clone(data) }];
+		const within = createdWithin(all, q);
+		if ('error' in within) return within.error;
+		return listPage(within.objects, q, '/v1/issuing/cardholders', 'cardholder', this.options.maxPageSize ?? 100);
 	}
 }
 
