@@ -2,9 +2,15 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/WooshPayApi.credentials';
+import { searchAuthorizations } from './listSearch/searchAuthorizations';
 import { searchCardholders } from './listSearch/searchCardholders';
+import { searchCards } from './listSearch/searchCards';
+import { searchTransactions } from './listSearch/searchTransactions';
+import { authorizationDescription } from './resources/authorization';
+import { cardDescription } from './resources/card';
 import { cardholderDescription } from './resources/cardholder';
 import { customerDescription } from './resources/customer';
+import { transactionDescription } from './resources/transaction';
 import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
 import { CREDENTIAL_TYPE, sendRequest } from './shared/transport';
@@ -37,6 +43,9 @@ export class WooshPay implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Card', value: 'card', description: 'A card issued to a cardholder (Issuing)' },
+					{ name: 'Card Authorization', value: 'authorization', description: 'A request to pay with one of your issued cards, approved or declined' },
+					{ name: 'Card Transaction', value: 'transaction', description: 'A payment or refund made with one of your issued cards' },
 					{ name: 'Cardholder', value: 'cardholder', description: 'A person or company that holds WooshPay issued cards' },
 					{ name: 'Customer', value: 'customer', description: 'Someone you take payments from' },
 				],
@@ -45,11 +54,14 @@ export class WooshPay implements INodeType {
 			},
 			...customerDescription,
 			...cardholderDescription,
+			...cardDescription,
+			...authorizationDescription,
+			...transactionDescription,
 			optionsCollection,
 		]),
 	};
 
 	methods = {
-		listSearch: { searchCardholders },
+		listSearch: { searchAuthorizations, searchCardholders, searchCards, searchTransactions },
 	};
 }

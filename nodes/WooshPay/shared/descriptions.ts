@@ -62,3 +62,20 @@ function listOrIdLocator(
 
 /** The cardholder a single-cardholder operation works on: picked from a list, or by ID. */
 export const cardholderLocator = listOrIdLocator('Cardholder', 'cardholderId', 'searchCardholders', 'ich_1MsKAB2eZvKYlo2C');
+
+/** The issuing card an operation works on. */
+export const cardLocator = listOrIdLocator('Card', 'cardId', 'searchCards', 'ic_1MsKAB2eZvKYlo2C');
+
+/** The issuing authorization an operation works on. */
+export const authorizationLocator = listOrIdLocator('Authorization', 'authorizationId', 'searchAuthorizations', 'iauth_1MsKAB2eZvKYlo2C');
+
+/** The issuing transaction an operation works on. */
+export const transactionLocator = listOrIdLocator('Transaction', 'transactionId', 'searchTransactions', 'ipi_1MsKAB2eZvKYlo2C');
+
+/**
+ * A locator used as a list filter, such as "only the cards of this cardholder": the same
+ * From List / By ID choice, named after the query parameter it is sent as.
+ */
+export function filterLocator(locator: INodeProperties, name: string, description: string): INodeProperties {
+	return { ...locator, name, description, required: false };
+}
