@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 import { runListSearch } from '../harness/engine';
 import { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } from '../harness/fixtures';
@@ -137,6 +139,19 @@ describe('Card → Update', () => {
 		expect(result.output[3].json).toEqual({ error: 'Card is "..", which is not an ID [item 3]. Enter the ID of the object, as WooshPay shows it.' });
 		expect(t.sim.requests.map((r) => r.path).sort()).toEqual(['/v1/issuing/cards/ic_missing', `/v1/issuing/cards/${good}`].sort());
 	});
+});
+
+test('the example "freeze a lost card" sends what examples/README.md says', async () => {
+	const workflow = JSON.parse(readFileSync(path.join(__dirname, '../../examples/card-freeze-lost.json'), 'utf8')) as {
+		nodes: Array<{ name: string; parameters: { assignments?: { assignments: Array<{ name: string; value: string }> } } }>;
+	};
+	const report = workflow.nodes.find((n) => n.name === 'Lost card report')!.parameters.assignments!.assignments;
+	const freeze = workflow.nodes.find((n) => n.name === 'Freeze card')!.parameters;
+	const card = issuingOf(t.sim).cards.get('ic_sandbox_1');
+	const result = await t.run(freeze, { items: [Object.fromEntries(report.map((a) => [a.name, a.value]))] });
+	expectRequest(t.sim.requests[0], { method: 'POST', path: '/v1/issuing/cards/ic_sandbox_1', body: { status: 'inactive' } });
+	expect(result.output[0].json).toMatchObject({ id: 'ic_sandbox_1', status: 'inactive' });
+	card.status = 'active';
 });
 
 describe('IDs stay inside their path', () => {
