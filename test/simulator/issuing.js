@@ -288,4 +288,4 @@ function metadataPairs(metadata) {
 	return null;
 }
 
-module.exports = { issuingRoutes, issuingOf, CARD_STATUSES, CANCELLATION_REASONS };
+module.exports = { issuingRoutes, issuingOf };

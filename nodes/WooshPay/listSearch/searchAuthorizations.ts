@@ -25,8 +25,9 @@ const authorizations: ListSearch<Authorization> = {
 };
 
 /**
- * Authorizations for the "From List" mode of the Authorization field: amount, merchant, card
- * whether it was declined, and when. A search term filters the page by merchant, last four digits or ID.
+ * Authorizations for the "From List" mode of the Authorization field: amount, merchant, card,
+ * whether it was declined, and when. A search term filters the page by merchant, last four
+ * digits or ID.
  */
 export async function searchAuthorizations(
 	this: ILoadOptionsFunctions,
