@@ -241,7 +241,7 @@ async function main() {
 		`WooshPay dev environment ready in ${formatDuration(Date.now() - started)}`,
 		`  Editor:      ${state.server.url}`,
 		`  Login:       ${inst.DEV_OWNER.email} / ${inst.DEV_OWNER.password}${owner === 'created' ? ' (just created)' : ''}`,
-		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2)`,
+		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3, cards ic_sandbox_1..4, authorizations iauth_sandbox_1..3, transactions ipi_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2)`,
 		'  Credential:  "WooshPay sandbox" (points at the sandbox)',
 		'  Workflows:   the examples in examples/ (Overview page of the editor)',
 		`  n8n log:     ${path.relative(ROOT, LOG_FILE)}; user folder ${path.relative(ROOT, USER_FOLDER)}`,

@@ -2,14 +2,20 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION } from '../../credentials/WooshPayApi.credentials';
+import { searchAuthorizations } from './listSearch/searchAuthorizations';
 import { searchCardholders } from './listSearch/searchCardholders';
+import { searchCards } from './listSearch/searchCards';
+import { searchTransactions } from './listSearch/searchTransactions';
+import { authorizationDescription } from './resources/authorization';
 import { balanceDescription } from './resources/balance';
+import { cardDescription } from './resources/card';
 import { cardholderDescription } from './resources/cardholder';
 import { chargeDescription } from './resources/charge';
 import { customerDescription } from './resources/customer';
 import { eventDescription } from './resources/event';
 import { paymentIntentDescription } from './resources/paymentIntent';
 import { refundDescription } from './resources/refund';
+import { transactionDescription } from './resources/transaction';
 import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
 import { CREDENTIAL_TYPE, sendToWooshPay, throwWooshPayError } from './shared/transport';
@@ -50,6 +56,9 @@ export class WooshPay implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Balance', value: 'balance', description: 'The funds in your WooshPay account' },
+					{ name: 'Card', value: 'card', description: 'A card issued to a cardholder (Issuing)' },
+					{ name: 'Card Authorization', value: 'authorization', description: 'A request to pay with one of your issued cards, approved or declined' },
+					{ name: 'Card Transaction', value: 'transaction', description: 'A payment or refund made with one of your issued cards' },
 					{ name: 'Cardholder', value: 'cardholder', description: 'A person or company that holds WooshPay issued cards' },
 					{ name: 'Charge', value: 'charge', description: 'An attempt to move money from a payment method' },
 					{ name: 'Customer', value: 'customer', description: 'Someone you take payments from' },
@@ -67,11 +76,14 @@ export class WooshPay implements INodeType {
 			...chargeDescription,
 			...balanceDescription,
 			...eventDescription,
+			...cardDescription,
+			...authorizationDescription,
+			...transactionDescription,
 			optionsCollection,
 		]),
 	};
 
 	methods = {
-		listSearch: { searchCardholders },
+		listSearch: { searchAuthorizations, searchCardholders, searchCards, searchTransactions },
 	};
 }

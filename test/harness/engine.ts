@@ -266,15 +266,18 @@ function setUp(options: RunOptions) {
 	return { trigger, node, workflow, additionalData };
 }
 
-/** Calls one of the node's list search methods, as the editor does for a "From List" field. */
+/**
+ * Calls one of the node's list search methods, as the editor does for a "From List" field
+ * (`path`: the field's parameter path, such as parameters.filters.card).
+ */
 export async function runListSearch(
-	options: Pick<RunOptions, 'credentials'> & { parameters?: IDataObject },
+	options: Pick<RunOptions, 'credentials'> & { parameters?: IDataObject; path?: string },
 	method: string,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const { node, workflow, additionalData } = setUp({ parameters: {}, ...options });
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.cardholderId');
+	const context = new LoadOptionsContext(workflow, node, additionalData, options.path ?? 'parameters.cardholderId');
 	const search = (nodeTypeMap[WOOSHPAY_TYPE] as INodeType).methods?.listSearch?.[method];
 	if (!search) throw new Error(`no list search method ${method}`);
 	return await search.call(context, filter, paginationToken);

@@ -71,3 +71,7 @@ export function allText(value: unknown): string {
 	};
 	return walk(value);
 }
+
+/** The issuing cards, authorizations and transactions of a simulator (test/simulator/issuing.js). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { issuingOf } = require('../simulator/issuing') as typeof import('../simulator/issuing');

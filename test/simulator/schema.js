@@ -140,7 +140,25 @@ function check(value, schema, path = '') {
 	return undefined;
 }
 
-module.exports = { check, customer, cardholderUpdate, cardholderCreate, spendingIntervals, cardholderStatuses };
+/**
+ * Query parameters of a GET, as a page declares them: `{name: 'string' | 'integer' | {enum}}`.
+ * Returns the first problem (an undeclared parameter, a value of the wrong kind) or undefined.
+ * @param {Record<string, string>} query @param {Record<string, 'string'|'integer'|{enum: string[]}>} declared
+ * @returns {{param: string, message: string} | undefined}
+ */
+function checkQuery(query, declared) {
+	for (const [name, value] of Object.entries(query)) {
+		const kind = declared[name];
+		if (kind === undefined) return { param: name, message: `Received unknown parameter: ${name}` };
+		if (kind === 'integer' && !/^-?\d+$/.test(value)) return { param: name, message: `Invalid integer: ${name}` };
+		if (typeof kind === 'object' && !kind.enum.includes(value)) {
+			return { param: name, message: `Invalid ${name}: must be one of ${kind.enum.join(', ')}` };
+		}
+	}
+	return undefined;
+}
+
+module.exports = { check, checkQuery, customer, cardholderUpdate, cardholderCreate, spendingIntervals, cardholderStatuses };
 
 // For the endpoint modules' own schemas (such as payments.js).
 module.exports.address = address;

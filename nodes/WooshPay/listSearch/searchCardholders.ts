@@ -1,8 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { baseOptions, wooshPayRequest } from '../shared/transport';
-
-const PAGE_SIZE = 50;
+import type { ListSearch } from './searchList';
+import { searchList, unlessUsual } from './searchList';
 
 interface Cardholder {
 	id: string;
@@ -11,37 +10,22 @@ interface Cardholder {
 	status?: string;
 }
 
+const cardholders: ListSearch<Cardholder> = {
+	url: '/v1/issuing/cardholders',
+	name: (c) => `${c.name ?? c.email ?? c.id}${unlessUsual(c.status, 'active')}`,
+	searchIn: (c) => [c.name, c.email],
+	serverFilter: (term) => (/^[^\s@]+@[^\s@]+$/.test(term) ? { email: term } : undefined),
+};
+
 /**
- * Cardholders for the "From List" mode of the Cardholder field, newest first, a page at a
- * time as the user scrolls. A search term that is an email address is passed to WooshPay's
- * `email` filter; any other term filters the page by name, email or ID.
+ * Cardholders for the "From List" mode of the Cardholder fields. A search term that is an
+ * email address is passed to WooshPay's `email` filter; any other term filters the page by
+ * name, email or ID.
  */
 export async function searchCardholders(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const term = filter?.trim() ?? '';
-	const qs: IDataObject = { limit: PAGE_SIZE };
-	if (paginationToken) qs.starting_after = paginationToken;
-	const byEmail = /^[^\s@]+@[^\s@]+$/.test(term);
-	if (byEmail) qs.email = term;
-	const page = (await wooshPayRequest.call(this, {
-		...(await baseOptions.call(this)),
-		method: 'GET',
-		url: '/v1/issuing/cardholders',
-		qs,
-	})) as { data?: Cardholder[]; has_more?: boolean };
-	const data = page.data ?? [];
-	const needle = term.toLowerCase();
-	const matches = byEmail || !needle
-		? data
-		: data.filter((c) => [c.name, c.email, c.id].some((v) => typeof v === 'string' && v.toLowerCase().includes(needle)));
-	return {
-		results: matches.map((c) => ({
-			name: `${c.name ?? c.email ?? c.id}${c.status && c.status !== 'active' ? ` (${c.status})` : ''}`,
-			value: c.id,
-		})),
-		paginationToken: page.has_more && data.length ? data[data.length - 1].id : undefined,
-	};
+	return await searchList.call(this, cardholders, filter, paginationToken);
 }

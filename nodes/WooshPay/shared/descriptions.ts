@@ -14,30 +14,61 @@ export const customerLocator: INodeProperties = byIdLocator({
 	hint: 'The ID WooshPay gave the customer, or an expression such as {{ $json.customerId }}',
 });
 
+/**
+ * A locator of one object: picked **From List** (a list search method in listSearch/, searchable,
+ * more loaded as the user scrolls) or given **By ID**. `name` is the parameter's name.
+ */
+function listOrIdLocator(
+	displayName: string,
+	name: string,
+	searchListMethod: string,
+	placeholder: string,
+): INodeProperties {
+	const noun = displayName.toLowerCase();
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${noun} to work on`,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				hint: `The ID WooshPay gave the ${noun}, or an expression such as {{ $json.${name} }}`,
+			},
+		],
+	};
+}
+
 /** The cardholder a single-cardholder operation works on: picked from a list, or by ID. */
-export const cardholderLocator: INodeProperties = {
-	displayName: 'Cardholder',
-	name: 'cardholderId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The cardholder to work on',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchCardholders', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'ich_1MsKAB2eZvKYlo2C',
-			hint: 'The ID WooshPay gave the cardholder, or an expression such as {{ $json.cardholderId }}',
-		},
-	],
-};
+export const cardholderLocator = listOrIdLocator('Cardholder', 'cardholderId', 'searchCardholders', 'ich_1MsKAB2eZvKYlo2C');
+
+/** The issuing card an operation works on. */
+export const cardLocator = listOrIdLocator('Card', 'cardId', 'searchCards', 'ic_1MsKAB2eZvKYlo2C');
+
+/** The issuing authorization an operation works on. */
+export const authorizationLocator = listOrIdLocator('Authorization', 'authorizationId', 'searchAuthorizations', 'iauth_1MsKAB2eZvKYlo2C');
+
+/** The issuing transaction an operation works on. */
+export const transactionLocator = listOrIdLocator('Transaction', 'transactionId', 'searchTransactions', 'ipi_1MsKAB2eZvKYlo2C');
+
+/**
+ * A locator used as a list filter, such as "only the cards of this cardholder": the same
+ * From List / By ID choice, named after the query parameter it is sent as.
+ */
+export function filterLocator(locator: INodeProperties, name: string, description: string): INodeProperties {
+	return { ...locator, name, description, required: false };
+}
 
 /**
  * A resource locator with only a By ID mode, for objects WooshPay lists nowhere (or not yet in

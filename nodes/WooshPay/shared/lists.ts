@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
+import { query } from './routing';
 import { listAll } from './transport';
+import { unixSeconds } from './validation';
 
 /** The routing of a Get Many operation: a GET of `url`, page by page with listAll. */
 export function listRouting(url: string): INodePropertyRouting {
@@ -45,9 +47,16 @@ export function getManyFields(displayOptions: INodeProperties['displayOptions'],
 /**
  * The Created After / Created Before filters of a list of `things` (such as "cardholders"):
  * moments picked in the editor, sent as Unix seconds by the routing `route` gives for the
- * bound (`gte` or `lte`).
+ * bound (`gte` or `lte`); by default the query parameters `created[gte]` and `created[lte]`.
+ * (The cards and authorizations pages spell the names with a space, `created [gte]`, and type
+ * them string; the transactions page spells them without and types them integer. In a query
+ * string both types look the same; the space is taken as an artefact of the pages: see README,
+ * "What is inferred".)
  */
-export function createdFilters(things: string, route: (bound: 'gte' | 'lte') => INodePropertyRouting): INodeProperties[] {
+export function createdFilters(
+	things: string,
+	route: (bound: 'gte' | 'lte') => INodePropertyRouting = (bound) => query(`created[${bound}]`, unixSeconds),
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Created After',

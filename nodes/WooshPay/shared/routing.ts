@@ -59,7 +59,8 @@ function checked(
 		let value = getPath(target, keys);
 		try {
 			if (meta.type === 'string' && !rules.length) value = text(value, { timezone: '' });
-			for (const rule of rules) value = rule(value, { timezone: this.getTimezone() });
+			const body = options.body as Record<string, unknown> | undefined;
+			for (const rule of rules) value = rule(value, { timezone: this.getTimezone(), body });
 		} catch (error) {
 			fail(this, meta, error);
 		}

@@ -20,6 +20,8 @@ export type Rule = (value: unknown, context: RuleContext) => unknown;
 export interface RuleContext {
 	/** IANA time zone of the workflow, for dates given without an offset. */
 	timezone: string;
+	/** The request body as the engine built it from all fields, before the rules ran. */
+	body?: Record<string, unknown>;
 }
 
 const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
@@ -345,3 +347,29 @@ export const pageSize: Rule = (value, context) => {
 	}
 	return size;
 };
+
+/**
+ * Metadata that WooshPay's pages type as a string (cards, issuing transactions): the pairs as
+ * one JSON text, such as {"cost_centre":"42"}.
+ */
+export const metadataJsonText: Rule = (value) => JSON.stringify(metadataPairs(value));
+
+/** An ID given as a list filter (a query parameter, so not encoded here): required once the filter is added. */
+export const filterId: Rule = (value) => {
+	const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (id === '') {
+		throw new InvalidValue('is empty', 'Pick one from the list or enter its ID, or remove the filter.');
+	}
+	return id;
+};
+
+/**
+ * A field that only goes with one value of another field of the same body, such as a card's
+ * cancellation reason with status "canceled". `field` and `wanted` are as sent.
+ */
+export const onlyWith =
+	(field: string, wanted: string, problem: string, fix: string): Rule =>
+	(value, { body }) => {
+		if (body?.[field] !== wanted) throw new InvalidValue(problem, fix);
+		return value;
+	};

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { showFor } from '../../shared/descriptions';
 import { createdFilters, getManyFields } from '../../shared/lists';
 import { query } from '../../shared/routing';
-import { email, oneOf, unixSeconds } from '../../shared/validation';
+import { email, oneOf } from '../../shared/validation';
 import { STATUS_OPTIONS, TYPE_OPTIONS } from './fields';
 
 const displayOptions = showFor('cardholder', ['getAll']);
@@ -13,7 +13,7 @@ const displayOptions = showFor('cardholder', ['getAll']);
  * `starting_after` page by page (see listAll in shared/transport.ts).
  */
 export const cardholderGetAllDescription: INodeProperties[] = getManyFields(displayOptions, [
-	...createdFilters('cardholders', (bound) => query(`created[${bound}]`, unixSeconds)),
+	...createdFilters('cardholders'),
 	{
 		displayName: 'Email',
 		name: 'email',

@@ -1,0 +1,24 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { cardLocator, cardholderLocator, filterLocator, showFor } from '../../shared/descriptions';
+import { createdFilters, getManyFields } from '../../shared/lists';
+import { query } from '../../shared/routing';
+import { filterId } from '../../shared/validation';
+
+const displayOptions = showFor('transaction', ['getAll']);
+
+/**
+ * Transaction → Get Many: GET /v1/issuing/transactions with the query parameters the page
+ * "List all transactions" declares, following `has_more` and `starting_after` (listAll).
+ */
+export const transactionGetAllDescription: INodeProperties[] = getManyFields(displayOptions, [
+	{
+		...filterLocator(cardLocator, 'card', 'Only the transactions of this card'),
+		routing: query('card', filterId),
+	},
+	{
+		...filterLocator(cardholderLocator, 'cardholder', "Only the transactions of this cardholder's cards"),
+		routing: query('cardholder', filterId),
+	},
+	...createdFilters('transactions'),
+]);
