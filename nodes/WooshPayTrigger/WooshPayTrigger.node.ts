@@ -8,15 +8,15 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../WooshPay/shared/transport';
+import { MAX_EVENTS_PER_TRIGGER } from './dedup';
 import { DEFAULT_TOLERANCE_SECONDS, receiveDelivery } from './delivery';
 import { createEndpoint, deleteEndpoint, endpointExists } from './endpoint';
 import { EVENT_OPTIONS } from './events';
-import { MAX_REMEMBERED_EVENTS } from './state';
 
 /**
  * Starts a workflow from WooshPay events. The endpoint at WooshPay is managed in endpoint.ts,
- * each delivery is checked in delivery.ts (signature in signature.ts), the event list is in
- * events.ts, and what is kept between calls in state.ts.
+ * each delivery is checked in delivery.ts (signature in signature.ts, repeated events in
+ * dedup.ts), the event list is in events.ts, and what is kept with the workflow in state.ts.
  */
 export class WooshPayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -87,7 +87,7 @@ export class WooshPayTrigger implements INodeType {
 						name: 'skipRepeated',
 						type: 'boolean',
 						default: true,
-						description: `Whether to start the workflow only once per event ID when WooshPay delivers an event again (it retries for up to 3 days). The last ${MAX_REMEMBERED_EVENTS.toLocaleString('en-US')} event IDs are remembered.`,
+						description: `Whether to start the workflow only once per event ID when WooshPay delivers an event again (it retries for up to 3 days). n8n remembers the last ${MAX_EVENTS_PER_TRIGGER.toLocaleString('en-US')} event IDs until it restarts.`,
 					},
 					{
 						displayName: 'Timestamp Tolerance (Seconds)',

@@ -1,9 +1,10 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { seenBefore } from './dedup';
 import { enteredSecret } from './endpoint';
 import { chosenEvents, isChosen } from './events';
 import { SIGNATURE_HEADER, toSeconds, verifySignature } from './signature';
-import { MAX_REMEMBERED_EVENTS, triggerState } from './state';
+import { triggerState } from './state';
 
 /**
  * One delivery from WooshPay, in the order it is checked: the signature (otherwise 401 and
@@ -86,9 +87,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!isChosen(events, event.type)) return skipped(`The event type ${String(event.type)} is not one the trigger listens to`);
 
 	if (options.skipRepeated !== false && typeof event.id === 'string') {
-		const seen = state.recentEventIds ?? [];
-		if (seen.includes(event.id)) return skipped(`The event ${event.id} was received before`);
-		state.recentEventIds = [...seen, event.id].slice(-MAX_REMEMBERED_EVENTS);
+		const trigger = `${this.getWorkflow().id ?? ''}|${node.id}|${this.getMode()}`;
+		if (seenBefore(trigger, event.id)) return skipped(`The event ${event.id} was received before`);
 	}
 
 	const data = isObject(event.data) ? event.data : undefined;

@@ -11,8 +11,9 @@
  *   (`/webhook/<webhookId>/webhook`, and `/webhook-test/...` while "listening for a test
  *   event"). It keeps the raw body (`rawBody`, as n8n's body parser does), parses JSON into
  *   `body`, runs the node's `webhook()` through n8n-core's WebhookContext with express-like
- *   request and response objects, answers as n8n does for responseMode "onReceived", and
- *   starts the workflow with the trigger's output in n8n-core's WorkflowExecute.
+ *   request and response objects, answers as n8n 2.41 does for responseMode "onReceived", and
+ *   starts the workflow with the trigger's output in n8n-core's WorkflowExecute. What n8n saves
+ *   of the static data after a delivery is what n8n 2.41 saves (see receive()).
  *
  * Not here: n8n's database, its queue mode, the editor's push messages.
  */
@@ -44,14 +45,16 @@ registerNodeType(TRIGGER_TYPE, new WooshPayTrigger());
 
 const TRIGGER_NAME = 'WooshPay Trigger';
 const WEBHOOK_ID = '7d3f9a2e-0c41-4b5e-9f1a-2b8c6d4e5f60';
-const WORKFLOW_ID = 'wfTrigger';
+
+/** Each harness is a workflow of its own, as each test's workflow would be in n8n. */
+let workflows = 0;
 
 export interface TriggerOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** The trigger's parameters, for a workflow of the trigger alone. */
 	parameters?: IDataObject;
 	/** A whole workflow (as in a workflow file) with a WooshPay Trigger in it. */
-	workflow?: { nodes: INode[]; connections: IConnections };
+	workflow?: { id?: string; nodes: INode[]; connections: IConnections };
 }
 
 export interface Answer {
@@ -115,6 +118,8 @@ export class TriggerHarness {
 
 	private readonly nodes: INode[];
 
+	readonly workflowId: string;
+
 	private readonly connections: IConnections;
 
 	private readonly pending = new Set<Promise<unknown>>();
@@ -122,6 +127,7 @@ export class TriggerHarness {
 	private server: Server | undefined;
 
 	private constructor(private readonly options: TriggerOptions) {
+		this.workflowId = options.workflow?.id ?? `wfTrigger${++workflows}`;
 		if (options.workflow) {
 			this.nodes = clone(options.workflow.nodes).map((node) =>
 				node.type === TRIGGER_TYPE ? { ...node, webhookId: node.webhookId ?? WEBHOOK_ID } : node,
@@ -180,28 +186,34 @@ export class TriggerHarness {
 		return data?.[`node:${this.trigger.name}`] as IDataObject | undefined;
 	}
 
-	private workflow(mode: Mode): Workflow {
+	/**
+	 * The Workflow n8n builds for a call, with the static data it loads from its database (a
+	 * test listener's workflow gets empty static data: test-webhooks.ts).
+	 */
+	private workflow(mode: Mode, staticData: IDataObject = mode === 'production' ? clone(this.staticData) : {}): Workflow {
 		return new Workflow({
-			id: WORKFLOW_ID,
+			id: this.workflowId,
 			name: 'Payments to CRM',
 			nodes: this.nodes,
 			connections: this.connections,
 			active: mode === 'production',
 			nodeTypes,
-			// n8n builds a test listener's workflow with empty static data (test-webhooks.ts).
-			staticData: mode === 'production' ? clone(this.staticData) : {},
+			staticData,
 			settings: { timezone: 'Europe/London' },
 		});
 	}
 
-	/** n8n saves a workflow's static data after the call when it changed (saveStaticData). */
+	/**
+	 * n8n saves a workflow's static data after the call when it changed, and only for a workflow
+	 * ID of at most 21 characters (WorkflowStaticDataService.saveStaticData, isWorkflowIdValid).
+	 */
 	private save(workflow: Workflow): void {
-		if (workflow.staticData.__dataChanged === true) this.staticData = clone(workflow.staticData);
+		if (workflow.staticData.__dataChanged === true && workflow.id.length <= 21) this.staticData = clone(workflow.staticData);
 	}
 
 	private workflowData(): IWorkflowBase {
 		return {
-			id: WORKFLOW_ID,
+			id: this.workflowId,
 			name: 'Payments to CRM',
 			active: true,
 			activeVersionId: null,
@@ -316,7 +328,8 @@ export class TriggerHarness {
 			return;
 		}
 		const { request, response } = expressLike(req, res, Buffer.concat(chunks));
-		const workflow = this.workflow(mode);
+		const loaded: IDataObject = mode === 'production' ? clone(this.staticData) : {};
+		const workflow = this.workflow(mode, loaded);
 		if (mode === 'test') workflow.setTestStaticData(this.testStaticData!);
 		const executionMode: WorkflowExecuteMode = mode === 'test' ? 'manual' : 'webhook';
 		const webhookData = this.webhookData(workflow, mode, executionMode);
@@ -333,20 +346,26 @@ export class TriggerHarness {
 			reply(500, { message: 'Error in workflow', detail: (error as Error).message });
 			return;
 		}
+		if (result.workflowData === undefined || result.noWebhookResponse) {
+			if (mode === 'production') this.save(workflow);
+			if (!result.noWebhookResponse) reply(200, result.webhookResponse ?? { message: 'Webhook call received' });
+			else if (!res.writableEnded) throw new Error('the node asked n8n not to answer, but did not answer itself');
+			return;
+		}
+		// n8n's WorkflowRunner.run first builds a Workflow on the same static data object
+		// (establishContextForPersistence), which clears its "changed" mark; then the run loads
+		// static data from the database; then live-webhooks.ts saves the webhook's static data,
+		// which therefore keeps nothing the webhook changed.
+		this.workflow(mode, loaded);
+		const execution = this.workflow(mode);
+		// In responseMode "onReceived" n8n answers with the node's responseData, which defaults to
+		// the text "firstEntryJson" (webhook-on-received-response-extractor.ts), after the run starts.
+		response.status(200).send('firstEntryJson');
 		if (mode === 'production') this.save(workflow);
-		if (result.noWebhookResponse) {
-			if (!res.writableEnded) throw new Error('the node asked n8n not to answer, but did not answer itself');
-			return;
-		}
-		if (result.workflowData === undefined) {
-			reply(200, result.webhookResponse ?? { message: 'Webhook call received' });
-			return;
-		}
-		reply(200, { message: 'Workflow was started' });
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node: this.trigger, data: { main: result.workflowData }, source: null }] },
 		});
-		const run = await new WorkflowExecute(additionalData, executionMode, runExecutionData).processRunExecutionData(workflow);
+		const run = await new WorkflowExecute(additionalData, executionMode, runExecutionData).processRunExecutionData(execution);
 		this.runs.push(run);
 	}
 }

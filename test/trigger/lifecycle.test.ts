@@ -1,4 +1,5 @@
 import { AUTHORIZATION, allText } from '../harness/fixtures';
+import type { TriggerHarness } from '../harness/trigger';
 import { callSim, endpointsAt, requestsAt, useTriggerSimulator } from './fixtures';
 
 /**
@@ -9,13 +10,14 @@ import { callSim, endpointsAt, requestsAt, useTriggerSimulator } from './fixture
 const t = useTriggerSimulator();
 
 const LIST = { method: 'GET', path: '/v1/webhook_endpoints', query: { limit: '100' }, body: undefined };
-const DESCRIPTION = 'n8n workflow "Payments to CRM" (ID wfTrigger), node "WooshPay Trigger"';
+/** The description of an endpoint n8n registers: it names the workflow and the node. */
+const described = (h: TriggerHarness, test = '') => `n8n workflow "Payments to CRM" (ID ${h.workflowId}), node "WooshPay Trigger"${test}`;
 
-const created = (url: string, events: string[], description = DESCRIPTION) => ({
+const created = (h: TriggerHarness, url: string, events: string[], test = '') => ({
 	method: 'POST',
 	path: '/v1/webhook_endpoints',
 	query: {},
-	body: { url, enabled_events: events, description },
+	body: { url, enabled_events: events, description: described(h, test) },
 });
 const deleted = (id: string) => ({ method: 'DELETE', path: `/v1/webhook_endpoints/${id}`, query: {}, body: undefined });
 
@@ -33,7 +35,7 @@ describe('publishing (checkExists, then create)', () => {
 		});
 		expect(await h.publish()).toBe('created');
 		const events = ['charge.dispute.created', 'issuing_card.created', 'payment_intent.succeeded', 'payout.paid'];
-		expect(requestsAt(t.sim)).toEqual([LIST, created(h.productionUrl, events)]);
+		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.productionUrl, events)]);
 		for (const request of t.sim.requests) {
 			expect(request.headers.authorization).toBe(AUTHORIZATION);
 			expect(request.headers.accept).toBe('application/json');
@@ -41,14 +43,14 @@ describe('publishing (checkExists, then create)', () => {
 		expect(t.sim.requests[1].headers['content-type']).toBe('application/json');
 		const [endpoint] = endpointsAt(t.sim);
 		expect(endpointsAt(t.sim)).toHaveLength(1);
-		expect(endpoint).toMatchObject({ url: h.productionUrl, enabled_events: events, status: 'enabled', description: DESCRIPTION });
+		expect(endpoint).toMatchObject({ url: h.productionUrl, enabled_events: events, status: 'enabled', description: described(h) });
 		expect(h.nodeStaticData()).toEqual({ endpointId: endpoint.id, signingSecret: endpoint.secret });
 	});
 
 	test('All Events subscribes with "*"', async () => {
 		const h = await t.harness({ parameters: { events: ['payment_intent.succeeded', '*'] } });
 		await h.publish();
-		expect(requestsAt(t.sim)).toEqual([LIST, created(h.productionUrl, ['*'])]);
+		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.productionUrl, ['*'])]);
 	});
 
 	test('again with the same events: the endpoint exists, only the list is read', async () => {
@@ -73,7 +75,7 @@ describe('publishing (checkExists, then create)', () => {
 		expect(requestsAt(t.sim)).toEqual([
 			LIST,
 			deleted(old.id),
-			created(h.productionUrl, ['payment_intent.payment_failed', 'payment_intent.succeeded']),
+			created(h, h.productionUrl, ['payment_intent.payment_failed', 'payment_intent.succeeded']),
 		]);
 		const [now] = endpointsAt(t.sim);
 		expect(endpointsAt(t.sim)).toHaveLength(1);
@@ -95,7 +97,7 @@ describe('publishing (checkExists, then create)', () => {
 		expect(requestsAt(t.sim)).toEqual([
 			LIST,
 			...(deletesOld ? [deleted(old.id)] : []),
-			created(h.productionUrl, ['payment_intent.succeeded']),
+			created(h, h.productionUrl, ['payment_intent.succeeded']),
 		]);
 		expect(endpointsAt(t.sim).map((e) => [e.url, e.status])).toEqual([[h.productionUrl, 'enabled']]);
 	});
@@ -106,7 +108,7 @@ describe('publishing (checkExists, then create)', () => {
 		const other = await foreignEndpoint('https://crm.example.com/wooshpay', ['payout.paid']);
 		t.sim.reset();
 		expect(await h.publish()).toBe('created');
-		expect(requestsAt(t.sim)).toEqual([LIST, deleted(foreign), created(h.productionUrl, ['payment_intent.succeeded'])]);
+		expect(requestsAt(t.sim)).toEqual([LIST, deleted(foreign), created(h, h.productionUrl, ['payment_intent.succeeded'])]);
 		const endpoints = endpointsAt(t.sim);
 		expect(endpoints.map((e) => e.url).sort()).toEqual(['https://crm.example.com/wooshpay', h.productionUrl].sort());
 		expect(endpoints.find((e) => e.id === other)).toBeDefined();
@@ -139,7 +141,7 @@ describe('publishing (checkExists, then create)', () => {
 			LIST,
 			{ ...LIST, query: { limit: '100', starting_after: lastOnFirstPage } },
 			deleted(foreign),
-			created(h.productionUrl, ['payment_intent.succeeded']),
+			created(h, h.productionUrl, ['payment_intent.succeeded']),
 		]);
 	});
 
@@ -149,7 +151,7 @@ describe('publishing (checkExists, then create)', () => {
 		const [production] = endpointsAt(t.sim);
 		t.sim.reset();
 		expect(await h.publish('test')).toBe('created');
-		expect(requestsAt(t.sim)).toEqual([LIST, created(h.testUrl, ['payment_intent.succeeded'], `${DESCRIPTION} (test URL)`)]);
+		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.testUrl, ['payment_intent.succeeded'], ' (test URL)')]);
 		const test = endpointsAt(t.sim).find((e) => e.url === h.testUrl)!;
 		expect(h.nodeStaticData('test')).toEqual({ endpointId: test.id, signingSecret: test.secret });
 		t.sim.reset();
@@ -191,7 +193,7 @@ describe('publishing (checkExists, then create)', () => {
 		await expect(h.publish()).rejects.toMatchObject({
 			message: 'WooshPay registered no usable webhook endpoint: its answer had no ID or no signing secret',
 		});
-		expect(requestsAt(t.sim)).toEqual([LIST, created(h.productionUrl, ['payment_intent.succeeded']), deleted('we_nosecret')]);
+		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.productionUrl, ['payment_intent.succeeded']), deleted('we_nosecret')]);
 		expect(h.nodeStaticData()).toEqual({});
 	});
 });

@@ -85,7 +85,7 @@ test('resending an event delivers the same ID again; the trigger starts the work
 	await settle(t.sim, h);
 	const [again, first] = await sandboxEvents(t.sim);
 	expect([first.event.id, again.event.id]).toEqual([id, id]);
-	expect(first.deliveries.map((d) => [d.status, d.response])).toEqual([[200, '{"message":"Workflow was started"}']]);
+	expect(first.deliveries.map((d) => [d.status, d.response])).toEqual([[200, 'firstEntryJson']]);
 	expect(again.deliveries.map((d) => [d.status, d.response])).toEqual([
 		[200, JSON.stringify({ received: true, started: false, reason: `The event ${id} was received before` })],
 	]);
