@@ -1,10 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { seenBefore } from './dedup';
-import { enteredSecret } from './endpoint';
 import { chosenEvents, isChosen } from './events';
 import { SIGNATURE_HEADER, toSeconds, verifySignature } from './signature';
-import { triggerState } from './state';
+import { enteredSecret, triggerState } from './state';
 
 /**
  * One delivery from WooshPay, in the order it is checked: the signature (otherwise 401 and

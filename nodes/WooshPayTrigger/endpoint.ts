@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { baseOptions, wooshPayRequest } from '../WooshPay/shared/transport';
 import { chosenEvents } from './events';
-import { forgetEndpoint, triggerState } from './state';
+import { enteredSecret, forgetEndpoint, triggerState } from './state';
 
 /**
  * The trigger's endpoint at WooshPay, registered when the workflow is published (or while the
@@ -48,11 +48,6 @@ async function send(
 	const options = await baseOptions.call(this);
 	const headers = extra.body ? { ...options.headers, 'Content-Type': 'application/json' } : options.headers;
 	return await wooshPayRequest.call(this, { ...options, headers, method, url, ...extra });
-}
-
-/** The Signing Secret entered in the node, if any: the endpoint is then the user's own. */
-export function enteredSecret(context: { getNodeParameter(name: string, fallback: unknown): unknown }): string {
-	return String(context.getNodeParameter('signingSecret', '') ?? '').trim();
 }
 
 /** The URL WooshPay should deliver to and the events it should send, as the node says now. */
@@ -109,7 +104,7 @@ export async function endpointExists(this: IHookFunctions): Promise<boolean> {
 	const { url, events } = wanted.call(this);
 	if (enteredSecret(this)) {
 		if (state.endpointId) {
-			await removeEndpoint.call(this, { id: state.endpointId });
+			await removeEndpoint.call(this, { id: state.endpointId, url });
 			forgetEndpoint(state);
 		}
 		return true;

@@ -4,8 +4,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * Checking a delivery's `Wooshpay-Signature` header, as WooshPay documents it (docs page
  * doc-2653815): `t=<unix seconds>,v1=<signature>[,v1=...]`, other keys ignored; the signature
  * is the HMAC-SHA256 of `<t>.<raw request body>`, keyed with the endpoint's whsec_ secret as
- * given, in lowercase hex. Any `v1` may match (more than one appears while a secret is being
- * rolled, as with Stripe). The tolerance for the timestamp is the receiver's to choose.
+ * given, in lowercase hex. Any `v1` may match: WooshPay does not say whether several come, as
+ * Stripe's do while a secret is being rolled, so any number is read. The tolerance for the
+ * timestamp is the receiver's to choose.
  */
 
 /** The header's name as Node.js gives it (lowercase). */

@@ -24,3 +24,8 @@ export function forgetEndpoint(state: TriggerState): void {
 	delete state.endpointId;
 	delete state.signingSecret;
 }
+
+/** The Signing Secret entered in the node, if any: the endpoint is then the user's own. */
+export function enteredSecret(context: IHookFunctions | IWebhookFunctions): string {
+	return String(context.getNodeParameter('signingSecret', '') ?? '').trim();
+}

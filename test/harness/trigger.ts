@@ -116,9 +116,9 @@ export class TriggerHarness {
 
 	url = '';
 
-	private readonly nodes: INode[];
-
 	readonly workflowId: string;
+
+	private readonly nodes: INode[];
 
 	private readonly connections: IConnections;
 
@@ -343,13 +343,14 @@ export class TriggerHarness {
 		try {
 			result = await nodeType.webhook!.call(context);
 		} catch (error) {
+			// n8n answers 500 too (and records a failed execution, which this does not).
 			reply(500, { message: 'Error in workflow', detail: (error as Error).message });
 			return;
 		}
-		if (result.workflowData === undefined || result.noWebhookResponse) {
+		if (result.noWebhookResponse && !res.writableEnded) throw new Error('the node asked n8n not to answer, but did not answer itself');
+		if (result.workflowData === undefined) {
 			if (mode === 'production') this.save(workflow);
 			if (!result.noWebhookResponse) reply(200, result.webhookResponse ?? { message: 'Webhook call received' });
-			else if (!res.writableEnded) throw new Error('the node asked n8n not to answer, but did not answer itself');
 			return;
 		}
 		// n8n's WorkflowRunner.run first builds a Workflow on the same static data object
@@ -360,7 +361,7 @@ export class TriggerHarness {
 		const execution = this.workflow(mode);
 		// In responseMode "onReceived" n8n answers with the node's responseData, which defaults to
 		// the text "firstEntryJson" (webhook-on-received-response-extractor.ts), after the run starts.
-		response.status(200).send('firstEntryJson');
+		if (!result.noWebhookResponse) response.status(200).send('firstEntryJson');
 		if (mode === 'production') this.save(workflow);
 		const runExecutionData = createRunExecutionData({
 			executionData: { nodeExecutionStack: [{ node: this.trigger, data: { main: result.workflowData }, source: null }] },
