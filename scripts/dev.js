@@ -14,10 +14,16 @@
  * the package (npm run build), packs it and installs the tarball into
  * .dev/n8n/.n8n/nodes/node_modules/n8n-nodes-wooshpay, as n8n's own community-node install does;
  * starts the WooshPay simulator with its seed data (customers cus_sandbox_1..3, cardholders
- * ich_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2); imports the credential "WooshPay sandbox" pointing at it and, on the first
- * start, the workflows in examples/; starts n8n on 127.0.0.1 and creates the owner login
- * dev@example.com / WooshPay-dev-1. A change under nodes/, credentials/ or icons/ rebuilds the
- * package and restarts n8n. Ctrl-C stops everything it started.
+ * ich_sandbox_1..3, their cards, authorizations and transactions, payment intents pi_sandbox_1..4,
+ * refund re_sandbox_1, events evt_sandbox_1..2); imports the credential "WooshPay sandbox"
+ * pointing at it and, on the first
+ * start, the workflows in examples/ (publishing the WooshPay Trigger example); starts n8n on
+ * 127.0.0.1 and creates the owner login dev@example.com / WooshPay-dev-1. A change under nodes/,
+ * credentials/ or icons/ rebuilds the package and restarts n8n. Ctrl-C stops everything it started.
+ *
+ * Events: n8n registers its trigger endpoints at the sandbox with its WEBHOOK_URL (set to this
+ * n8n by n8n-instance.js), so the sandbox delivers to it. The sandbox's address is written to
+ * .dev/sandbox.json, where `npm run sandbox:event` (test/simulator/cli.js) finds it.
  */
 
 const fs = require('node:fs');
@@ -31,6 +37,9 @@ const DEV_DIR = path.join(ROOT, '.dev');
 const USER_FOLDER = path.join(DEV_DIR, 'n8n');
 const LOG_FILE = path.join(DEV_DIR, 'n8n.log');
 const EXAMPLES_MARKER = path.join(USER_FOLDER, '.examples-imported');
+const SANDBOX_FILE = path.join(DEV_DIR, 'sandbox.json');
+/** The example with a WooshPay Trigger, published on the first start so that sandbox events fire it. */
+const TRIGGER_EXAMPLE_ID = 'wpExamplePayment';
 const WATCHED = ['nodes', 'credentials', 'icons'];
 const DEFAULT_PORT = 5678;
 
@@ -78,6 +87,7 @@ async function shutdown(/** @type {number} */ code) {
 		await state.server.stop().catch(() => undefined);
 	}
 	if (state.sim) await state.sim.close().catch(() => undefined);
+	fs.rmSync(SANDBOX_FILE, { force: true });
 	log('stopped');
 	process.exit(code);
 }
@@ -123,6 +133,7 @@ async function importData(/** @type {string} */ sandboxUrl) {
 	if (!fs.existsSync(EXAMPLES_MARKER)) {
 		log('importing the example workflows (first start)...');
 		await inst.runN8nCliOk(runtime, cliEnv, ['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`]);
+		await inst.runN8nCliOk(runtime, cliEnv, ['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`]);
 		fs.writeFileSync(EXAMPLES_MARKER, `${new Date().toISOString()}\n`);
 	}
 }
@@ -217,6 +228,7 @@ async function main() {
 	const { startSimulator } = require('../test/simulator/simulator');
 	const sim = await startSimulator({ seed: true });
 	state.sim = sim;
+	fs.writeFileSync(SANDBOX_FILE, `${JSON.stringify({ url: sim.url, key: 'sk_test_sandbox' })}\n`);
 	log(`WooshPay sandbox (simulator) listening at ${sim.url}`);
 
 	await importData(sim.url);
@@ -244,6 +256,10 @@ async function main() {
 		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3, cards ic_sandbox_1..4, authorizations iauth_sandbox_1..3, transactions ipi_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2)`,
 		'  Credential:  "WooshPay sandbox" (points at the sandbox)',
 		'  Workflows:   the examples in examples/ (Overview page of the editor)',
+		'  Events:      the sandbox delivers signed events to published WooshPay Triggers; fire the example',
+		'               "payment succeeded → update that customer\'s metadata" with',
+		'                 npm run sandbox:event -- payment_intent.succeeded --customer cus_sandbox_1',
+		'               or a whole payment: node test/simulator/cli.js pay --customer cus_sandbox_2 --amount 4200',
 		`  n8n log:     ${path.relative(ROOT, LOG_FILE)}; user folder ${path.relative(ROOT, USER_FOLDER)}`,
 		flags.watch
 			? '  Watching nodes/, credentials/, icons/: a change rebuilds the package and restarts n8n.'

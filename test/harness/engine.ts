@@ -26,6 +26,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 	IRequestOptionsSimplified,
 	IHttpRequestHelper,
 } from 'n8n-workflow';
@@ -95,7 +96,7 @@ function withRoutingExecute(nodeType: INodeType): INodeType {
 	return nodeType;
 }
 
-const nodeTypes: INodeTypes = {
+export const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeTypeMap[type],
 	getByNameAndVersion: (type, version) => withRoutingExecute(NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version)),
 	getKnownTypes: () => ({}),
@@ -158,6 +159,42 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	getCredentialsProperties(): INodeProperties[] {
 		return credentialType.properties;
 	}
+}
+
+/**
+ * What the engine needs from n8n's server for one execution or lifecycle call: the credential,
+ * the execution's lifecycle hooks and absolute base URLs (webhook URLs are made from them).
+ */
+export function additionalDataFor(options: {
+	credentials: ICredentialDataDecryptedObject;
+	executionId: string;
+	workflowData: IWorkflowBase;
+	mode?: WorkflowExecuteMode;
+	/** Where n8n is reached, such as http://127.0.0.1:5678. */
+	baseUrl?: string;
+}): IWorkflowExecuteAdditionalData {
+	const base = options.baseUrl ?? 'http://127.0.0.1:5678';
+	return {
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		hooks: new ExecutionLifecycleHooks(options.mode ?? 'manual', options.executionId, options.workflowData),
+		executionId: options.executionId,
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		variables: {},
+		currentNodeParameters: undefined,
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 export interface RunOptions {
@@ -242,27 +279,7 @@ function setUp(options: RunOptions) {
 		connections,
 		settings: {},
 	} as IWorkflowBase;
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
-		hooks: new ExecutionLifecycleHooks('manual', executionId, workflowData),
-		executionId,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		currentNodeParameters: undefined,
-		executeWorkflow: async () => {
-			throw new Error('not used');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('not used');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor({ credentials: options.credentials, executionId, workflowData });
 	return { trigger, node, workflow, additionalData };
 }
 

@@ -59,7 +59,7 @@ const DEFAULT_KEY = 'sk_test_sandbox';
  * `create`, `update`, `find` for idempotent creates and updates. Add a module to this list.
  * @type {Array<(sim: Simulator, req: RecordedRequest, url: URL) => ([number, any, Record<string, string>?] | undefined)>}
  */
-const ROUTE_MODULES = [require('./payments').routes, require('./issuing').issuingRoutes];
+const ROUTE_MODULES = [require('./payments').routes, require('./issuing').issuingRoutes, require('./webhooks').routes];
 
 const emptyAddress = () => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
 

@@ -4,6 +4,7 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHookFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
@@ -37,11 +38,12 @@ import { accountPace, doneWithRun, dropAccountIfForgettable, pause, runLimits, S
 
 export const CREDENTIAL_TYPE = 'wooshPayApi';
 
-type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions;
+type RequestContext = IExecuteSingleFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 /**
  * Sends one request with the WooshPay credential and returns WooshPay's JSON answer: for
- * requests made outside the routing (list search), without pacing or retries.
+ * requests made outside the routing (list search, the trigger's endpoint), without pacing or
+ * retries.
  */
 export async function wooshPayRequest(
 	this: RequestContext,
@@ -275,8 +277,8 @@ export async function sendToWooshPay(
 	return items.map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
 }
 
-/** Request options for calls made outside the declarative routing (list search). */
-export async function baseOptions(this: ILoadOptionsFunctions): Promise<Pick<IHttpRequestOptions, 'baseURL' | 'headers'>> {
+/** Request options for calls made outside the declarative routing (list search, the trigger's endpoint). */
+export async function baseOptions(this: ILoadOptionsFunctions | IHookFunctions): Promise<Pick<IHttpRequestOptions, 'baseURL' | 'headers'>> {
 	const credentials: ICredentialDataDecryptedObject = await this.getCredentials(CREDENTIAL_TYPE);
 	return { baseURL: baseUrlFor(credentials), headers: { Accept: 'application/json' } };
 }
