@@ -63,6 +63,17 @@ test('401 from a wrong key names the credential and the environment, without the
 	expect(allText(result.run)).not.toContain(wrong);
 });
 
+test('a WooshPay message that quotes the key: redacted in the message and in the stored error response', async () => {
+	t.sim.fail({ status: 400, body: error('invalid_request_error', `Key ${KEY} may not do this`, 'key_rejected', KEY) });
+	const result = await t.run(updateCustomer(), { credentials: credentials() });
+	expect(result.error?.message).toBe(
+		'WooshPay error 400 Bad Request: Key sk_test_*** may not do this (type invalid_request_error, code key_rejected, param sk_test_***) [item 0]',
+	);
+	expect(allText(result.error)).toContain('sk_test_***');
+	expect(allText(result.error)).not.toContain(KEY);
+	expect(allText(result.run)).not.toContain(KEY);
+});
+
 test('a proxy\'s HTML page instead of JSON', async () => {
 	t.sim.fail({ status: 502, raw: '<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>' });
 	const result = await t.run(updateCustomer(), { credentials: credentials() });

@@ -48,7 +48,9 @@ function describeBody(body: unknown): WooshPayErrorBody | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const source = (body as { error?: unknown }).error;
 	const error = (source && typeof source === 'object' ? source : body) as Record<string, unknown>;
-	const pick = (key: string) => (typeof error[key] === 'string' && error[key] !== '' ? (error[key] as string) : undefined);
+	// Redacted here, so that neither the message nor the error response n8n stores with the
+	// error (errorResponse, and the messages it extracts) can carry a key WooshPay quoted.
+	const pick = (key: string) => (typeof error[key] === 'string' && error[key] !== '' ? redact(error[key] as string) : undefined);
 	const found = { message: pick('message'), type: pick('type'), code: pick('code'), param: pick('param') };
 	return Object.values(found).some((value) => value !== undefined) ? found : undefined;
 }
@@ -77,7 +79,7 @@ export function apiError(node: INode, response: IN8nHttpFullResponse, itemIndex?
 			error.code && `code ${error.code}`,
 			error.param && `param ${error.param}`,
 		].filter(Boolean);
-		message = `WooshPay error ${status} ${statusText}: ${redact(error.message ?? 'no message')}${facts.length ? ` (${facts.join(', ')})` : ''}${where}`;
+		message = `WooshPay error ${status} ${statusText}: ${error.message ?? 'no message'}${facts.length ? ` (${facts.join(', ')})` : ''}${where}`;
 		details = { ...error, status } as JsonObject;
 	} else {
 		const contentType = String(response.headers?.['content-type'] ?? 'no content type').split(';')[0];
