@@ -2,8 +2,10 @@
  * Runs n8n's HTTP Request node (n8n-nodes-base, v4.x) through the same engine set-up as our
  * node: test/harness/engine.ts, with the HTTP Request node registered as another node type.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, IVersionedNodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
+import { WooshPay } from '../nodes/WooshPay/WooshPay.node';
+import { CREDENTIAL_TYPE } from '../nodes/WooshPay/shared/transport';
 import { registerNodeType, runNode } from '../test/harness/engine';
 
 // n8n-nodes-base has no index of its nodes; the node's own module is what n8n loads too.
@@ -33,3 +35,36 @@ export async function runHttpRequestNode(options: HttpRequestRunOptions) {
 		nodeType: { type: 'n8n-nodes-base.httpRequest', typeVersion: HTTP_REQUEST_VERSION, credentialType: 'httpBasicAuth' },
 	});
 }
+
+/**
+ * Our node as it is, but with only the properties of its first release (0.1.0): the Resource
+ * list cut to Customer and Cardholder, and the properties shown for other resources left out.
+ * The code is the same, so the difference in CPU per item between the two is what the node's
+ * size costs: n8n's engine walks every top-level property of a declarative node twice per item
+ * (RoutingNode.runNode and resolveBaseUrl), shown or not.
+ */
+function firstReleaseNode(): INodeType {
+	const node = new WooshPay();
+	const kept = ['customer', 'cardholder'];
+	const forKept = (resources: unknown) => !Array.isArray(resources) || resources.some((r) => kept.includes(r as string));
+	node.description = {
+		...node.description,
+		properties: node.description.properties
+			.filter((property) => forKept(property.displayOptions?.show?.resource))
+			.map((property) =>
+				property.name === 'resource' ? { ...property, options: property.options?.filter((o) => 'value' in o && kept.includes(o.value as string)) } : property,
+			),
+	};
+	return node;
+}
+
+const FIRST_RELEASE_TYPE = 'n8n-nodes-wooshpay.wooshPayFirstRelease';
+registerNodeType(FIRST_RELEASE_TYPE, firstReleaseNode());
+
+/** Runs our node with only its first release's properties (see firstReleaseNode). */
+export async function runFirstReleaseNode(options: Omit<HttpRequestRunOptions, 'credentials'> & { credentials: ICredentialDataDecryptedObject }) {
+	return await runNode({ ...options, nodeType: { type: FIRST_RELEASE_TYPE, typeVersion: 1, credentialType: CREDENTIAL_TYPE } });
+}
+
+/** How many top-level properties the engine walks per item: our node now, and with the first release's. */
+export const PROPERTY_COUNTS = { now: new WooshPay().description.properties.length, firstRelease: firstReleaseNode().description.properties.length };

@@ -55,6 +55,8 @@ const config = {
 	only: (process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((s) => s.trim()),
 	accountExecutions: env('BENCH_ACCOUNT_EXECUTIONS', 3),
 	accountItems: env('BENCH_ACCOUNT_ITEMS', 300),
+	sizeItems: env('BENCH_SIZE_ITEMS', 500),
+	sizeRounds: Math.max(1, env('BENCH_SIZE_ROUNDS', 10)),
 };
 
 const started = Date.now();
@@ -137,6 +139,7 @@ async function measure(
 		fields?: IDataObject;
 		executions?: number;
 		faults?: Faults;
+		rounds?: number;
 	},
 ): Promise<Measurement> {
 	const prefix = 'bench';
@@ -157,6 +160,7 @@ async function measure(
 		concurrency: config.concurrency,
 		profileDir: options.profile ? path.join(ROOT, 'bench/.tmp/profiles') : undefined,
 		executions: options.executions,
+		rounds: options.rounds,
 	};
 	try {
 		const result = await new Promise<WorkerResult>((resolve, reject) => {
@@ -184,6 +188,8 @@ async function measure(
 
 const LABEL: Record<Client, string> = {
 	ours: 'WooshPay node (ours)',
+	oursFirstRelease: "WooshPay node, only the first release's properties",
+	sizePair: "WooshPay node and the same with only the first release's properties, in turn",
 	httpRequest: 'HTTP Request node',
 	ceilingHttp: 'bare node:http keep-alive',
 	ceilingUndici: 'bare undici',
@@ -215,7 +221,7 @@ function undiciAvailable() {
 async function main() {
 	const sections: string[] = [];
 	const verdicts: string[] = [];
-	const { HTTP_REQUEST_VERSION } = await import('./engine');
+	const { HTTP_REQUEST_VERSION, PROPERTY_COUNTS } = await import('./engine');
 
 	// 1. Throughput: each client BENCH_REPEAT times, round robin; the median run by items/s counts.
 	const throughput: Partial<Record<Client, Measurement>> = {};
@@ -247,6 +253,12 @@ async function main() {
 		};
 		for (const client of clients) throughput[client] = median(client);
 		const oursOneField = median('oursStatusOnly');
+		// 1a. The node's size: in one worker, round after round, our node and our node with only
+		// its first release's properties; the median of the rounds' CPU ratios.
+		log(`the node's size: ${config.sizeRounds} rounds of ${config.sizeItems} items through each`);
+		const size = await measure('sizePair', { count: config.sizeItems, latencyMs: config.latencyMs, rateLimit: 0, warmup: config.warmup, sampleMemory: false, rounds: config.sizeRounds });
+		const sizeRatios = [...size.sizeRatios!].sort((a, b) => a - b);
+		const sizeRatio = sizeRatios[Math.floor((sizeRatios.length - 1) / 2)];
 		const ours = throughput.ours!;
 		const httpNode = throughput.httpRequest!;
 		const ceilings = [throughput.ceilingHttp, throughput.ceilingUndici].filter((m): m is Measurement => !!m);
@@ -272,8 +284,10 @@ async function main() {
 				`The same JSON body reached the simulator from our node and the HTTP Request node: ${sameBody ? 'yes' : '**no**'}.\n\n` +
 				table(['client', 'run status', 'applied', 'wall (s)', 'first request after (s)', 'first → last request (s)', 'items/s', `items/s of ${config.repeat} runs`, 'CPU ms/item', '× ceiling'], rows) +
 				`\n\n- ours / HTTP Request node items/s: **${fmt(oursVsHttp, 2)}**\n- ours / ceiling (${LABEL[ceiling.client]}) items/s: **${fmt(oursVsCeiling, 2)}**\n` +
-				`- CPU per item ours / HTTP Request node: ${fmt(ours.cpuMs / httpNode.cpuMs, 2)}`,
+				`- CPU per item ours / HTTP Request node: ${fmt(ours.cpuMs / httpNode.cpuMs, 2)}\n` +
+				`- The node's size: CPU per item of ours (${PROPERTY_COUNTS.now} top-level properties) / ours with only the first release's properties (${PROPERTY_COUNTS.firstRelease}: those of Customer and Cardholder), ${config.sizeRounds} rounds of ${fmt(config.sizeItems)} items each in one process: median **${fmt(sizeRatio, 2)}** (rounds sorted: ${sizeRatios.map((r) => fmt(r, 2)).join(', ')})`,
 		);
+		verdicts.push(`Cardholder Update CPU per item within 1.10 × the first release's properties (ratio ${fmt(sizeRatio, 2)}): ${yesNo(sizeRatio <= 1.1 && ours.status === 'success')}`);
 		verdicts.push(`items/s ≥ HTTP Request node's (ratio ${fmt(oursVsHttp, 2)}): ${yesNo(oursVsHttp >= 1 && ours.status === 'success')}`);
 		verdicts.push(`items/s ≥ half the ceiling (ratio ${fmt(oursVsCeiling, 2)}): ${yesNo(oursVsCeiling >= 0.5 && ours.status === 'success')}`);
 	}

@@ -17,10 +17,10 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../test/harness/engine';
-import { runHttpRequestNode } from './engine';
+import { runFirstReleaseNode, runHttpRequestNode } from './engine';
 import { AUTHORIZATION, BODY, SECRET_KEY, cardholderId, httpRequestParameters, ourParameters } from './workload';
 
-export type Client = 'ours' | 'httpRequest' | 'ceilingHttp' | 'ceilingUndici';
+export type Client = 'ours' | 'oursFirstRelease' | 'httpRequest' | 'ceilingHttp' | 'ceilingUndici' | 'sizePair';
 
 export interface WorkerTask {
 	client: Client;
@@ -40,6 +40,8 @@ export interface WorkerTask {
 	profileDir?: string;
 	/** Split the items over this many executions started at once, in this one process (default 1). */
 	executions?: number;
+	/** For 'sizePair': how many rounds of (ours, ours with the first release's properties). */
+	rounds?: number;
 }
 
 export interface WorkerResult {
@@ -67,6 +69,8 @@ export interface WorkerResult {
 	};
 	/** Where the CPU profile of the run went, if one was asked for. */
 	profile?: string;
+	/** For 'sizePair': each round's CPU per item of ours / ours with the first release's properties. */
+	sizeRatios?: number[];
 }
 
 let executions = 0;
@@ -79,6 +83,15 @@ async function runClient(task: WorkerTask, prefix: string, count: number, first 
 	switch (task.client) {
 		case 'ours': {
 			const result = await runNode({
+				parameters: ourParameters(task.fields),
+				items,
+				credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: task.url },
+				executionId,
+			});
+			return summarise(result.status, result.output, result.error);
+		}
+		case 'oursFirstRelease': {
+			const result = await runFirstReleaseNode({
 				parameters: ourParameters(task.fields),
 				items,
 				credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: task.url },
@@ -99,7 +112,29 @@ async function runClient(task: WorkerTask, prefix: string, count: number, first 
 			return await bareHttp(task, items);
 		case 'ceilingUndici':
 			return await bareUndici(task, items);
+		case 'sizePair':
+			throw new Error('sizePair is measured by measureSize');
 	}
+}
+
+/**
+ * The node's size (bench/README.md): in this one process, round after round, the same items
+ * through our node and through our node with only its first release's properties; each
+ * round's ratio of CPU. Both run in one process one after the other, so load on the machine
+ * and the JIT's state touch both alike.
+ */
+async function measureSize(task: WorkerTask): Promise<number[]> {
+	const cpuPerItem = async (client: Client) => {
+		if (global.gc) global.gc();
+		const before = process.cpuUsage();
+		const outcome = await runClient({ ...task, client }, task.prefix, task.count);
+		if (outcome.status !== 'success') throw new Error(`${client}: ${outcome.error?.message ?? outcome.status}`);
+		const cpu = process.cpuUsage(before);
+		return (cpu.user + cpu.system) / 1000 / task.count;
+	};
+	const ratios: number[] = [];
+	for (let round = 0; round < (task.rounds ?? 10); round++) ratios.push((await cpuPerItem('ours')) / (await cpuPerItem('oursFirstRelease')));
+	return ratios;
 }
 
 /** The measured run: one execution, or several started at once that share the items. */
@@ -232,13 +267,14 @@ async function measure(task: WorkerTask): Promise<WorkerResult> {
 	const cpuBefore = process.cpuUsage();
 	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
-	const outcome = await runExecutions(task);
+	const sizeRatios = task.client === 'sizePair' ? await measureSize(task) : undefined;
+	const outcome = sizeRatios ? { status: 'success', outputItems: task.count, errorItems: 0 } : await runExecutions(task);
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 	const cpu = process.cpuUsage(cpuBefore);
 	if (sampler) clearInterval(sampler);
 	sample();
 	memory.maxRss = process.resourceUsage().maxRSS * 1024;
-	return { type: 'result', client: task.client, count: task.count, wallMs, startedAt, cpuMs: (cpu.user + cpu.system) / 1000, ...outcome, memory };
+	return { type: 'result', client: task.client, count: task.count, wallMs, startedAt, cpuMs: (cpu.user + cpu.system) / 1000, ...outcome, memory, sizeRatios };
 }
 
 /** Starts V8's sampling profiler; the function it gives stops it and writes the profile. */
@@ -266,7 +302,10 @@ function send(message: object): Promise<void> {
 
 process.once('message', async (task: WorkerTask) => {
 	try {
-		if (task.warmup > 0) await runClient(task, 'warm', task.warmup);
+		if (task.warmup > 0) {
+			const warm: Client[] = task.client === 'sizePair' ? ['ours', 'oursFirstRelease'] : [task.client];
+			for (const client of warm) await runClient({ ...task, client }, 'warm', task.warmup);
+		}
 		await send({ type: 'warmed' });
 		await new Promise<void>((resolve) => process.once('message', () => resolve()));
 		const stopProfiling = task.profileDir ? await startProfiling(task.profileDir, task.client) : undefined;

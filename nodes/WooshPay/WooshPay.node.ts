@@ -6,19 +6,40 @@ import { searchAuthorizations } from './listSearch/searchAuthorizations';
 import { searchCardholders } from './listSearch/searchCardholders';
 import { searchCards } from './listSearch/searchCards';
 import { searchTransactions } from './listSearch/searchTransactions';
-import { authorizationDescription } from './resources/authorization';
-import { balanceDescription } from './resources/balance';
-import { cardDescription } from './resources/card';
-import { cardholderDescription } from './resources/cardholder';
-import { chargeDescription } from './resources/charge';
-import { customerDescription } from './resources/customer';
-import { eventDescription } from './resources/event';
-import { paymentIntentDescription } from './resources/paymentIntent';
-import { refundDescription } from './resources/refund';
-import { transactionDescription } from './resources/transaction';
+import { authorizationFields, authorizationOperation } from './resources/authorization';
+import { balanceOperation } from './resources/balance';
+import { cardFields, cardOperation } from './resources/card';
+import { cardholderFields, cardholderOperation } from './resources/cardholder';
+import { chargeFields, chargeOperation } from './resources/charge';
+import { customerFields, customerOperation } from './resources/customer';
+import { eventFields, eventOperation } from './resources/event';
+import { paymentIntentFields, paymentIntentOperation } from './resources/paymentIntent';
+import { refundFields, refundOperation } from './resources/refund';
+import { transactionFields, transactionOperation } from './resources/transaction';
+import { returnAllAndLimit } from './shared/lists';
 import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
 import { CREDENTIAL_TYPE, sendToWooshPay, throwWooshPayError } from './shared/transport';
+
+const OPERATIONS = [
+	customerOperation,
+	cardholderOperation,
+	paymentIntentOperation,
+	refundOperation,
+	chargeOperation,
+	balanceOperation,
+	eventOperation,
+	cardOperation,
+	authorizationOperation,
+	transactionOperation,
+];
+
+/** The resources whose Operation offers `operation`, read from the Operation properties. */
+function resourcesWith(operation: string): string[] {
+	return OPERATIONS.filter((property) => property.options?.some((option) => 'value' in option && option.value === operation)).flatMap(
+		(property) => (property.displayOptions?.show?.resource ?? []) as string[],
+	);
+}
 
 export class WooshPay implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +49,7 @@ export class WooshPay implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create, get and update WooshPay customers and cardholders',
+		description: 'Work with WooshPay customers, cardholders, issuing cards, payment intents, refunds, charges, balance and events',
 		defaults: { name: 'WooshPay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -69,16 +90,21 @@ export class WooshPay implements INodeType {
 				default: 'customer',
 				routing: { send: { paginate: true }, output: { postReceive: [throwWooshPayError] } },
 			},
-			...customerDescription,
-			...cardholderDescription,
-			...paymentIntentDescription,
-			...refundDescription,
-			...chargeDescription,
-			...balanceDescription,
-			...eventDescription,
-			...cardDescription,
-			...authorizationDescription,
-			...transactionDescription,
+			// Every resource's Operation first, then one Return All / Limit pair for every Get Many,
+			// then each resource's fields: the engine walks all top-level properties for each
+			// item, so shared properties keep an operation's cost from growing with the node
+			// (bench/README.md, "The node's size"). The editor shows the same order as before.
+			...OPERATIONS,
+			...returnAllAndLimit(resourcesWith('getAll')),
+			...customerFields,
+			...cardholderFields,
+			...paymentIntentFields,
+			...refundFields,
+			...chargeFields,
+			...eventFields,
+			...cardFields,
+			...authorizationFields,
+			...transactionFields,
 			optionsCollection,
 		]),
 	};

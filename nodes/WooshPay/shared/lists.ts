@@ -10,10 +10,14 @@ export function listRouting(url: string): INodePropertyRouting {
 }
 
 /**
- * The fields of a Get Many: Return All and Limit, read by listAll (transport.ts), which sends
- * `limit` and `starting_after` and follows `has_more` page by page; then the list's Filters.
+ * Return All and Limit, read by listAll (transport.ts), which sends `limit` and
+ * `starting_after` and follows `has_more` page by page. One pair serves the Get Many of every
+ * resource in `resources`: n8n's engine walks every top-level property of the node twice for
+ * each item, shown or not, so a pair per resource would make every operation slower as the node
+ * grows (bench/README.md, "The node's size").
  */
-export function getManyFields(displayOptions: INodeProperties['displayOptions'], filters: INodeProperties[]): INodeProperties[] {
+export function returnAllAndLimit(resources: string[]): INodeProperties[] {
+	const show = { resource: resources, operation: ['getAll'] };
 	return [
 		{
 			displayName: 'Return All',
@@ -21,7 +25,7 @@ export function getManyFields(displayOptions: INodeProperties['displayOptions'],
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
+			displayOptions: { show },
 		},
 		{
 			displayName: 'Limit',
@@ -30,18 +34,22 @@ export function getManyFields(displayOptions: INodeProperties['displayOptions'],
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...displayOptions?.show, returnAll: [false] } },
-		},
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			displayOptions,
-			options: filters,
+			displayOptions: { show: { ...show, returnAll: [false] } },
 		},
 	];
+}
+
+/** The Filters of a Get Many: the list's own filters, each with the query parameter it is sent as. */
+export function listFilters(displayOptions: INodeProperties['displayOptions'], filters: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions,
+		options: filters,
+	};
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { cardLocator, cardholderLocator, filterLocator, showFor } from '../../shared/descriptions';
-import { createdFilters, getManyFields } from '../../shared/lists';
+import { createdFilters, listFilters } from '../../shared/lists';
 import { query } from '../../shared/routing';
 import { filterId } from '../../shared/validation';
 
@@ -11,7 +11,7 @@ const displayOptions = showFor('authorization', ['getAll']);
  * Authorization → Get Many: GET /v1/issuing/authorizations with the query parameters the page
  * "List all authorization" declares, following `has_more` and `starting_after` (listAll).
  */
-export const authorizationGetAllDescription: INodeProperties[] = getManyFields(displayOptions, [
+export const authorizationGetAllFilters: INodeProperties = listFilters(displayOptions, [
 	{
 		...filterLocator(cardLocator, 'card', 'Only the authorizations of this card'),
 		routing: query('card', filterId),

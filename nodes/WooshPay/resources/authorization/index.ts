@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { authorizationLocator, showFor } from '../../shared/descriptions';
 import { listRouting } from '../../shared/lists';
 import { urlWithId } from '../../shared/routing';
-import { authorizationGetAllDescription } from './getAll';
+import { authorizationGetAllFilters } from './getAll';
 
 const showOnlyForAuthorizations = { show: { resource: ['authorization'] } };
 
@@ -14,31 +14,33 @@ const showOnlyForAuthorizations = { show: { resource: ['authorization'] } };
  */
 const oneAuthorization = urlWithId(authorizationLocator, '/v1/issuing/authorizations/{id}');
 
-export const authorizationDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: showOnlyForAuthorizations,
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a card authorization',
-				description: "Fetch an authorization's details (path inferred: WooshPay's page could not be read)",
-				routing: { request: { method: 'GET' }, send: { preSend: [oneAuthorization] } },
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many card authorizations',
-				description: 'List card authorizations, newest first',
-				routing: listRouting('/v1/issuing/authorizations'),
-			},
-		],
-		default: 'getAll',
-	},
+export const authorizationOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: showOnlyForAuthorizations,
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a card authorization',
+			description: "Fetch an authorization's details (path inferred: WooshPay's page could not be read)",
+			routing: { request: { method: 'GET' }, send: { preSend: [oneAuthorization] } },
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many card authorizations',
+			description: 'List card authorizations, newest first',
+			routing: listRouting('/v1/issuing/authorizations'),
+		},
+	],
+	default: 'getAll',
+};
+
+/** The fields of the authorization operations; they come after every resource's Operation (see WooshPay.node.ts). */
+export const authorizationFields: INodeProperties[] = [
 	{ ...authorizationLocator, displayOptions: showFor('authorization', ['get']) },
-	...authorizationGetAllDescription,
+	authorizationGetAllFilters,
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { cardholderLocator, filterLocator, showFor } from '../../shared/descriptions';
-import { createdFilters, getManyFields } from '../../shared/lists';
+import { createdFilters, listFilters } from '../../shared/lists';
 import { query } from '../../shared/routing';
 import { filterId, oneOf } from '../../shared/validation';
 
@@ -16,7 +16,7 @@ const TYPE_OPTIONS = [
  * Card → Get Many: GET /v1/issuing/cards, newest first, with the query parameters the page
  * "List all cards" declares, following `has_more` and `starting_after` (listAll).
  */
-export const cardGetAllDescription: INodeProperties[] = getManyFields(displayOptions, [
+export const cardGetAllFilters: INodeProperties = listFilters(displayOptions, [
 	{
 		...filterLocator(cardholderLocator, 'cardholder', 'Only the cards of this cardholder'),
 		routing: query('cardholder', filterId),

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/descriptions';
-import { createdFilters, getManyFields } from '../../shared/lists';
+import { createdFilters, listFilters } from '../../shared/lists';
 import { query } from '../../shared/routing';
 import { email, oneOf } from '../../shared/validation';
 import { STATUS_OPTIONS, TYPE_OPTIONS } from './fields';
@@ -12,7 +12,7 @@ const displayOptions = showFor('cardholder', ['getAll']);
  * Cardholder → Get Many: GET /v1/issuing/cardholders, newest first, following `has_more` and
  * `starting_after` page by page (see listAll in shared/transport.ts).
  */
-export const cardholderGetAllDescription: INodeProperties[] = getManyFields(displayOptions, [
+export const cardholderGetAllFilters: INodeProperties = listFilters(displayOptions, [
 	...createdFilters('cardholders'),
 	{
 		displayName: 'Email',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { bodyOnGet } from '../../shared/bodyOnGet';
 import { showFor } from '../../shared/descriptions';
-import { createdFilters, getManyFields } from '../../shared/lists';
+import { createdFilters, listFilters } from '../../shared/lists';
 import { requiredText, unixSeconds } from '../../shared/validation';
 
 const displayOptions = showFor('charge', ['getAll']);
@@ -13,7 +13,7 @@ const displayOptions = showFor('charge', ['getAll']);
  * node sends them. Its parameter list is cut off after `created`: `limit` and
  * `starting_after`, which Return All and Limit use, are inferred from WooshPay's other lists.
  */
-export const chargeGetAllDescription: INodeProperties[] = getManyFields(displayOptions, [
+export const chargeGetAllFilters: INodeProperties = listFilters(displayOptions, [
 	...createdFilters('charges', (bound) => bodyOnGet(`created.${bound}`, unixSeconds)),
 	{
 		displayName: 'Customer ID',
