@@ -20,6 +20,11 @@ import {
 	type Json,
 } from './harness';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { issuingOf } = require('../simulator/issuing') as { issuingOf: (sim: unknown) => { limits: Map<string, Json> } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { paymentsOf } = require('../simulator/payments') as { paymentsOf: (sim: unknown) => { paymentIntents: Map<string, Json> } };
+
 describe('the node as built (dist/)', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { WooshPay } = require(path.join(ROOT, 'dist/nodes/WooshPay/WooshPay.node.js'));
@@ -159,5 +164,46 @@ eachLine('workflows through n8n execute', (version) => {
 		]);
 		expect(nodeOutput(result.run, 'Get cardholder')).toEqual([n8n.sim.cardholders.get(id)]);
 		expect(nodeOutput(result.run, 'Get cardholder')).toEqual(createdOut);
+	});
+
+	test('every operation added after the first release, once each (Card, Card Authorization, Card Transaction, Payment Intent, Refund, Charge, Balance, Event)', async () => {
+		const { sim } = n8n;
+		const result = await n8n.execute('wpE2eEveryNewOp');
+		expectSuccess(result);
+		const created = [...paymentsOf(sim).paymentIntents.keys()].filter((id) => !id.startsWith('pi_sandbox_'));
+		expect(created).toHaveLength(1);
+		expectRequests(sim, [
+			{ method: 'GET', path: '/v1/issuing/cards', query: { limit: '100', cardholder: 'ich_sandbox_1' } },
+			{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_3' },
+			{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_1/limits' },
+			{ method: 'GET', path: '/v1/issuing/authorizations', query: { limit: '2' } },
+			{ method: 'GET', path: '/v1/issuing/authorizations/iauth_sandbox_3' },
+			{ method: 'GET', path: '/v1/issuing/transactions', query: { limit: '100', card: 'ic_sandbox_1' } },
+			{ method: 'GET', path: '/v1/issuing/transactions/ipi_sandbox_3' },
+			{ method: 'POST', path: '/v1/issuing/transactions/ipi_sandbox_1', body: { metadata: '{"gl_code":"6200"}' } },
+			{ method: 'POST', path: '/v1/payment_intents', body: { amount: 4200, currency: 'EUR', customer: 'cus_sandbox_2', merchant_order_id: 'order_2001' } },
+			{ method: 'GET', path: '/v1/payment_intents', query: { limit: '2' } },
+			{ method: 'GET', path: '/v1/payment_intents/search', query: { query: "merchant_order_id:'order_1002'", limit: '10' } },
+			{ method: 'GET', path: '/v1/refunds/re_sandbox_1' },
+			{ method: 'GET', path: '/v1/charges/list', query: { limit: '100', customer: 'cus_sandbox_1' } },
+			{ method: 'GET', path: '/v1/balance' },
+			{ method: 'GET', path: '/v1/events/evt_sandbox_1' },
+		]);
+		const ids = (node: string) => nodeOutput(result.run, node).map((o) => o.id);
+		expect(ids('Cards of Ada')).toEqual(['ic_sandbox_2', 'ic_sandbox_1']);
+		expect(ids('Card from the list')).toEqual(['ic_sandbox_3']);
+		expect(nodeOutput(result.run, 'Remaining limits')).toEqual([issuingOf(sim).limits.get('ic_sandbox_1')]);
+		expect(ids('Two newest authorizations')).toHaveLength(2);
+		expect(nodeOutput(result.run, 'Authorization by ID').map((a) => [a.id, a.approved])).toEqual([['iauth_sandbox_3', false]]);
+		expect(ids('Transactions of a card').sort()).toEqual(['ipi_sandbox_1', 'ipi_sandbox_2']);
+		expect(ids('Transaction from the list')).toEqual(['ipi_sandbox_3']);
+		expect(nodeOutput(result.run, 'Tag a transaction').map((t) => [t.id, t.metadata])).toEqual([['ipi_sandbox_1', { gl_code: '6200' }]]);
+		expect(nodeOutput(result.run, 'Create payment intent').map((p) => [p.id, p.amount, p.customer])).toEqual([[created[0], 4200, 'cus_sandbox_2']]);
+		expect(ids('Payment intents, first page')).toHaveLength(2);
+		expect(ids('Search payment intents')).toEqual(['pi_sandbox_2']);
+		expect(ids('Refund by ID')).toEqual(['re_sandbox_1']);
+		expect(ids('Charges of a customer')).toEqual(['ch_sandbox_1']); // pi_sandbox_4 was never confirmed: no charge
+		expect(nodeOutput(result.run, 'Balance')).toEqual([expect.objectContaining({ object: 'balance' })]);
+		expect(nodeOutput(result.run, 'Event by ID').map((e) => [e.id, e.type])).toEqual([['evt_sandbox_1', 'payment_intent.succeeded']]);
 	});
 });
