@@ -184,6 +184,7 @@ eachLine('workflows through n8n execute', (version) => {
 			{ method: 'POST', path: '/v1/payment_intents', body: { amount: 4200, currency: 'EUR', customer: 'cus_sandbox_2', merchant_order_id: 'order_2001' } },
 			{ method: 'GET', path: '/v1/payment_intents', query: { limit: '2' } },
 			{ method: 'GET', path: '/v1/payment_intents/search', query: { query: "merchant_order_id:'order_1002'", limit: '10' } },
+			{ method: 'GET', path: '/v1/payment_intents/pi_sandbox_2' },
 			{ method: 'GET', path: '/v1/refunds/re_sandbox_1' },
 			{ method: 'GET', path: '/v1/charges/list', query: { limit: '100', customer: 'cus_sandbox_1' } },
 			{ method: 'GET', path: '/v1/balance' },
@@ -201,6 +202,7 @@ eachLine('workflows through n8n execute', (version) => {
 		expect(nodeOutput(result.run, 'Create payment intent').map((p) => [p.id, p.amount, p.customer])).toEqual([[created[0], 4200, 'cus_sandbox_2']]);
 		expect(ids('Payment intents, first page')).toHaveLength(2);
 		expect(ids('Search payment intents')).toEqual(['pi_sandbox_2']);
+		expect(nodeOutput(result.run, 'Payment intent by ID')).toEqual([paymentsOf(sim).paymentIntents.get('pi_sandbox_2')]);
 		expect(ids('Refund by ID')).toEqual(['re_sandbox_1']);
 		expect(ids('Charges of a customer')).toEqual(['ch_sandbox_1']); // pi_sandbox_4 was never confirmed: no charge
 		expect(nodeOutput(result.run, 'Balance')).toEqual([expect.objectContaining({ object: 'balance' })]);

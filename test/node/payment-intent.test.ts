@@ -1,9 +1,9 @@
-import { AUTHORIZATION, expectRequest, useSimulator } from '../harness/fixtures';
+import { AUTHORIZATION, byId, expectRequest, useSimulator } from '../harness/fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { paymentsOf, addPaymentIntent } = require('../simulator/payments') as typeof import('../simulator/payments');
 
-/** Payment Intent → Create, Get Many and Search through the engine against the simulator. */
+/** Payment Intent → Create, Get, Get Many and Search through the engine against the simulator. */
 const t = useSimulator();
 
 const create = (extra: object) => ({ resource: 'paymentIntent', operation: 'create', amount: 2500, currency: 'USD', ...extra });
@@ -225,5 +225,43 @@ describe('Payment Intent → Search', () => {
 		expect(result.error?.message).toBe(
 			'WooshPay error 400 Bad Request: Invalid search query: merchant_order_id=order_1001 (type invalid_request_error, code parameter_invalid, param query) [item 0]',
 		);
+	});
+});
+
+describe('Payment Intent → Get', () => {
+	const get = (id: string) => ({ resource: 'paymentIntent', operation: 'get', paymentIntentId: byId(id) });
+
+	test('GET /v1/payment_intents/{id}, no body, no idempotency key; outputs the payment intent', async () => {
+		const result = await t.run(get(' pi_sandbox_2 '));
+		expectRequest(t.sim.requests[0], { method: 'GET', path: '/v1/payment_intents/pi_sandbox_2', body: undefined });
+		expect(t.sim.requests[0].headers['idempotency-key']).toBeUndefined();
+		expect(result.output).toEqual([{ json: paymentsOf(t.sim).paymentIntents.get('pi_sandbox_2'), pairedItem: { item: 0 } }]);
+		expect(result.output[0].json).toMatchObject({ object: 'payment_intent', amount: 12000, currency: 'GBP', merchant_order_id: 'order_1002' });
+	});
+
+	test('the ID from each item, as after a WooshPay Trigger', async () => {
+		const result = await t.run(
+			{ resource: 'paymentIntent', operation: 'get', paymentIntentId: byId('={{ $json.data.object.id }}') },
+			{ items: [{ data: { object: { id: 'pi_sandbox_3' } } }, { data: { object: { id: 'pi_sandbox_1' } } }] },
+		);
+		expect(t.sim.requests.map((r) => r.path)).toEqual(['/v1/payment_intents/pi_sandbox_3', '/v1/payment_intents/pi_sandbox_1']);
+		expect(result.output.map((item) => [item.json.id, item.pairedItem])).toEqual([
+			['pi_sandbox_3', { item: 0 }],
+			['pi_sandbox_1', { item: 1 }],
+		]);
+	});
+
+	test.each([
+		['../x', '/v1/payment_intents/..%2Fx'],
+		['pi_1?expand=x', '/v1/payment_intents/pi_1%3Fexpand%3Dx'],
+	])('an ID that tries to leave its path (%s) stays in it, encoded', async (id, path) => {
+		const result = await t.run(get(id));
+		expect(t.sim.requests.map((r) => r.path)).toEqual([path]);
+		expect(result.status).toBe('error');
+	});
+
+	test('a payment intent WooshPay does not know: its 404 in its words', async () => {
+		const result = await t.run(get('pi_gone'));
+		expect(result.error?.message).toBe("WooshPay error 404 Not Found: No such payment_intent: 'pi_gone' (type invalid_request_error, code resource_missing, param id) [item 0]");
 	});
 });

@@ -334,12 +334,15 @@ function createRefund(sim, req) {
 function routes(sim, req, url) {
 	const q = url.searchParams;
 	const payments = paymentsOf(sim);
-	const one = /^\/v1\/(refunds|events)\/([^/]+)$/.exec(req.path);
-	if (req.method === 'GET' && one) {
+	// Retrieve a refund, an event, a payment intent (its path from WooshPay's client code; the
+	// page could not be read). `/v1/payment_intents/search` is the search, not an ID.
+	const one = /^\/v1\/(refunds|events|payment_intents)\/([^/]+)$/.exec(req.path);
+	if (req.method === 'GET' && one && req.path !== '/v1/payment_intents/search') {
 		const noQuery = unknownQuery(q, []);
 		if (noQuery) return noQuery;
-		const [type, store] = one[1] === 'refunds' ? ['refund', payments.refunds] : ['event', payments.events];
-		return sim.find(store, decodeURIComponent(one[2]), type);
+		const stores = { refunds: ['refund', payments.refunds], events: ['event', payments.events], payment_intents: ['payment_intent', payments.paymentIntents] };
+		const [type, store] = stores[/** @type {'refunds' | 'events' | 'payment_intents'} */ (one[1])];
+		return sim.find(/** @type {Map<string, any>} */ (store), decodeURIComponent(one[2]), /** @type {string} */ (type));
 	}
 	const key = `${req.method} ${req.path}`;
 	switch (key) {

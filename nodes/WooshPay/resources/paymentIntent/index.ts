@@ -1,14 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { listRouting } from '../../shared/lists';
+import { urlWithId } from '../../shared/routing';
 import { paymentIntentCreateDescription, requiredWithParent } from './create';
+import { paymentIntentGetDescription, paymentIntentLocator } from './get';
 import { paymentIntentGetAllFilters } from './getAll';
 import { paymentIntentSearchDescription } from './search';
 
 /**
- * Payment intents. No Get: WooshPay's "Retrieve a PaymentIntent" page could not be read (its
- * path is known only from client code), so the node does not offer it; Search finds one by
- * your order number instead.
+ * Payment intents. Get's path, GET /v1/payment_intents/{id}, is known from WooshPay's client
+ * code, not from its page "Retrieve a PaymentIntent", which could not be read (README, "What is
+ * inferred"); Search finds one by your order number.
  */
 export const paymentIntentOperation: INodeProperties = {
 	displayName: 'Operation',
@@ -23,6 +25,13 @@ export const paymentIntentOperation: INodeProperties = {
 			action: 'Create a payment intent',
 			description: 'Start collecting a payment',
 			routing: { request: { method: 'POST', url: '/v1/payment_intents' }, send: { preSend: [requiredWithParent] } },
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a payment intent',
+			description: "Fetch a payment intent's details and status (path from WooshPay's client code: its page could not be read)",
+			routing: { request: { method: 'GET' }, send: { preSend: [urlWithId(paymentIntentLocator, '/v1/payment_intents/{id}')] } },
 		},
 		{
 			name: 'Get Many',
@@ -50,6 +59,7 @@ export const paymentIntentOperation: INodeProperties = {
 /** The fields of the payment intent operations; they come after every resource's Operation (see WooshPay.node.ts). */
 export const paymentIntentFields: INodeProperties[] = [
 	...paymentIntentCreateDescription,
+	...paymentIntentGetDescription,
 	paymentIntentGetAllFilters,
 	...paymentIntentSearchDescription,
 ];
