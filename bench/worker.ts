@@ -81,17 +81,10 @@ async function runClient(task: WorkerTask, prefix: string, count: number, first 
 	const items = Array.from({ length: count }, (_, i) => ({ id: cardholderId(prefix, first + i) }));
 	const executionId = `bench-${process.pid}-${++executions}`;
 	switch (task.client) {
-		case 'ours': {
-			const result = await runNode({
-				parameters: ourParameters(task.fields),
-				items,
-				credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: task.url },
-				executionId,
-			});
-			return summarise(result.status, result.output, result.error);
-		}
+		case 'ours':
 		case 'oursFirstRelease': {
-			const result = await runFirstReleaseNode({
+			const run = task.client === 'ours' ? runNode : runFirstReleaseNode;
+			const result = await run({
 				parameters: ourParameters(task.fields),
 				items,
 				credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: task.url },

@@ -25,28 +25,17 @@ function listOrIdLocator(
 	placeholder: string,
 ): INodeProperties {
 	const noun = displayName.toLowerCase();
-	return {
+	const byId = byIdLocator({
 		displayName,
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: `The ${noun} to work on`,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder,
-				hint: `The ID WooshPay gave the ${noun}, or an expression such as {{ $json.${name} }}`,
-			},
-		],
+		placeholder,
+		hint: `The ID WooshPay gave the ${noun}, or an expression such as {{ $json.${name} }}`,
+	});
+	return {
+		...byId,
+		default: { mode: 'list', value: '' },
+		modes: [{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } }, ...(byId.modes ?? [])],
 	};
 }
 
@@ -72,7 +61,8 @@ export function filterLocator(locator: INodeProperties, name: string, descriptio
 
 /**
  * A resource locator with only a By ID mode, for objects WooshPay lists nowhere (or not yet in
- * this node); a From List mode can be added later without breaking saved workflows.
+ * this node); listOrIdLocator adds a From List mode, as a later version can without breaking
+ * saved workflows.
  */
 export function byIdLocator(field: {
 	displayName: string;
