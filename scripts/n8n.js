@@ -101,9 +101,10 @@ async function withLock(lockDir, log, fn) {
  */
 async function ensureInstalled(dir, marker, manifest, { log, nodeBinDir, finish }) {
 	if (fs.existsSync(path.join(dir, marker))) return;
+	// The cache folder first: on a fresh machine neither it nor ~/.cache exists yet.
+	fs.mkdirSync(path.dirname(dir), { recursive: true });
 	await withLock(`${dir}.lock`, log, async () => {
 		if (fs.existsSync(path.join(dir, marker))) return;
-		fs.mkdirSync(path.dirname(dir), { recursive: true });
 		const tmp = `${dir}.tmp-${process.pid}`;
 		for (const entry of fs.readdirSync(path.dirname(dir))) {
 			if (entry.startsWith(`${path.basename(dir)}.tmp-`)) fs.rmSync(path.join(path.dirname(dir), entry), { recursive: true, force: true });
