@@ -14,6 +14,11 @@
  *    applied twice, 429s per item, span against N/R.
  * 5. A misbehaving server: BENCH_RATE_ITEMS at BENCH_RATE, 429 without Retry-After, 5 % of
  *    requests 503, 3 % of connections cut after applying: failed, applied twice, span.
+ * 6. n8n 1.x and 2.x: the packed package in a real n8n of each tested line (bench/lines.ts),
+ *    `n8n execute` of a Cardholder → Update workflow: BENCH_RATE_ITEMS at BENCH_RATE (latency
+ *    BENCH_LATENCY_MS), then BENCH_SLOW_ITEMS (200) with no limit and BENCH_SLOW_LATENCY_MS (100)
+ *    per answer (are the items sent side by side?): failed, applied twice, 429s, first → last
+ *    request.
  *
  * Each measurement runs in its own process (bench/worker.ts); the simulator runs here, so the
  * worker's CPU and memory are the client's alone. BENCH_PROFILE=ours (or httpRequest,
@@ -38,6 +43,7 @@ const { startSimulator } = require('../test/simulator/simulator') as typeof impo
 
 // Compiled to bench/.tmp/bench/run.js.
 const ROOT = path.resolve(__dirname, '../../..');
+const ALL_SCENARIOS = ['1', '2', '3', '4', '5', '6'];
 const env = (name: string, fallback: number) => {
 	const value = Number(process.env[name]);
 	return Number.isFinite(value) && process.env[name] !== '' && process.env[name] !== undefined ? value : fallback;
@@ -52,11 +58,13 @@ const config = {
 	memoryItems: env('BENCH_MEMORY_ITEMS', 10000),
 	concurrency: DEFAULTS.maxParallel,
 	profile: process.env.BENCH_PROFILE ?? '',
-	only: (process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((s) => s.trim()),
+	only: (process.env.BENCH_ONLY ?? ALL_SCENARIOS.join(',')).split(',').map((s) => s.trim()),
 	accountExecutions: env('BENCH_ACCOUNT_EXECUTIONS', 3),
 	accountItems: env('BENCH_ACCOUNT_ITEMS', 300),
 	sizeItems: env('BENCH_SIZE_ITEMS', 500),
 	sizeRounds: Math.max(1, env('BENCH_SIZE_ROUNDS', 10)),
+	slowItems: env('BENCH_SLOW_ITEMS', 200),
+	slowLatencyMs: env('BENCH_SLOW_LATENCY_MS', 100),
 };
 
 const started = Date.now();
@@ -407,13 +415,63 @@ async function main() {
 		verdicts.push(`… span within 1.2 × N/R (${fmt(m.wallMs / 1000 / floorS, 2)} ×): ${yesNo(m.wallMs / 1000 <= 1.2 * floorS)}`);
 	}
 
+	// 6. The n8n lines: a real n8n each, `n8n execute`, the simulator here.
+	if (config.only.includes('6')) {
+		const { prepareLine } = await import('./lines');
+		const { LINES } = await import('../scripts/n8n');
+		const runs = [
+			{ label: `${fmt(config.rateItems)} items, limit ${config.rate} r/s, latency ${config.latencyMs} ms`, count: config.rateItems, latencyMs: config.latencyMs, rateLimit: config.rate },
+			{ label: `${fmt(config.slowItems)} items, no limit, latency ${config.slowLatencyMs} ms`, count: config.slowItems, latencyMs: config.slowLatencyMs, rateLimit: 0 },
+		];
+		const rows: string[][] = [];
+		const spans: Record<string, number[]> = {};
+		for (const version of Object.keys(LINES)) {
+			for (const [i, run] of runs.entries()) {
+				const prefix = `line${i}`;
+				const { sim, stats } = await simulator({ latencyMs: run.latencyMs, rateLimit: run.rateLimit, prefix, count: run.count, warmup: 0 });
+				const line = await prepareLine(version, sim.url, log);
+				try {
+					log(`n8n ${version}: ${run.label}`);
+					const code = await line.run(prefix, run.count);
+					const s = stats();
+					const spanS = (s.lastRequestAt - s.firstRequestAt) / 1000;
+					(spans[version] ??= []).push(spanS);
+					rows.push([
+						`n8n ${version}`,
+						run.label,
+						code === 0 ? 'success' : `exit code ${code}`,
+						fmt(run.count - s.applied),
+						fmt(s.appliedTwice),
+						fmt(s.statuses[429] ?? 0),
+						fmt(spanS, 2),
+						fmt(run.count / spanS, 1),
+						run.rateLimit ? fmt(spanS / (run.count / run.rateLimit), 2) : '',
+					]);
+				} finally {
+					line.dispose();
+					await sim.close();
+				}
+			}
+		}
+		const [newer, older] = Object.keys(LINES);
+		sections.push(
+			`## 6. n8n ${Object.keys(LINES).join(' and ')}: the packed package in a real n8n, \`n8n execute\` of Manual Trigger → Code (the IDs) → Cardholder → Update (every field set), default settings\n\n` +
+				`The second run shows whether a line sends a declarative node's items side by side: ${fmt(config.slowItems)} answers of ${config.slowLatencyMs} ms take ${fmt((config.slowItems * config.slowLatencyMs) / 1000, 0)} s one after another, ${fmt((config.slowItems * config.slowLatencyMs) / 1000 / config.concurrency, 1)} s at ${config.concurrency} in flight (Max Parallel Requests). ` +
+				`"first → last request" is measured at the simulator (n8n's own start-up is not in it); floor N/R where there is a limit.\n\n` +
+				table(['n8n', 'run', 'status', 'failed', 'applied twice', '429s', 'first → last request (s)', 'items/s', 'span / floor'], rows) +
+				(spans[newer] && spans[older]
+					? `\n\n- n8n ${older} / ${newer}, first → last request: ${runs.map((run, i) => `${run.label}: **${fmt(spans[older][i] / spans[newer][i], 2)}**`).join('; ')}`
+					: ''),
+		);
+	}
+
 	const cpus = os.cpus();
 	const machine = [
 		`- Date: ${new Date().toISOString()}`,
 		`- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}`,
 		`- Node ${process.version}; n8n-core ${version('n8n-core')}, n8n-workflow ${version('n8n-workflow')}, n8n-nodes-base ${version('n8n-nodes-base')} (HTTP Request node v${HTTP_REQUEST_VERSION}, its default settings)` +
 			(undiciAvailable() ? `, undici ${version('undici')}` : ''),
-		`- Settings: BENCH_LATENCY_MS=${config.latencyMs} BENCH_ITEMS=${config.items} BENCH_WARMUP=${config.warmup} BENCH_REPEAT=${config.repeat} BENCH_RATE=${config.rate} BENCH_RATE_ITEMS=${config.rateItems} BENCH_MEMORY_ITEMS=${config.memoryItems}`,
+		`- Settings: BENCH_LATENCY_MS=${config.latencyMs} BENCH_ITEMS=${config.items} BENCH_WARMUP=${config.warmup} BENCH_REPEAT=${config.repeat} BENCH_RATE=${config.rate} BENCH_RATE_ITEMS=${config.rateItems} BENCH_MEMORY_ITEMS=${config.memoryItems} BENCH_SLOW_ITEMS=${config.slowItems} BENCH_SLOW_LATENCY_MS=${config.slowLatencyMs}`,
 		`- The simulator (test/simulator/simulator.js) runs in the parent process; each client runs in a worker process of its own, so CPU and memory are the client's.`,
 		`- Total bench time: ${fmt((Date.now() - started) / 1000, 0)} s`,
 	].join('\n');
@@ -425,7 +483,7 @@ async function main() {
 	const report =
 		`# WooshPay node benchmark\n\n${machine}\n\n${sections.join('\n\n')}\n\n## Targets\n\n${verdicts.map((v) => `- ${v}`).join('\n')}${why}`;
 	process.stdout.write(`\n${report}`);
-	if (config.only.length === 5) {
+	if (ALL_SCENARIOS.every((scenario) => config.only.includes(scenario))) {
 		writeFileSync(path.join(ROOT, 'bench/results.md'), report);
 		log('written to bench/results.md');
 	} else {
