@@ -24,8 +24,7 @@
  * or value is refused with a 400, as are bodies on GET requests.
  */
 
-const schema = require('./schema');
-const { clone, invalid, listPage } = require('./util');
+const { clone, invalid, refusedQuery, LIST_QUERY, listPage } = require('./util');
 
 /** @typedef {import('./simulator').Simulator} Simulator */
 
@@ -42,16 +41,12 @@ const cardUpdate = {
 
 const transactionUpdate = { object: { metadata: 'string' } };
 
-/** @type {Record<string, 'integer'>} */
-const created = { 'created[gt]': 'integer', 'created[gte]': 'integer', 'created[lt]': 'integer', 'created[lte]': 'integer' };
-/** @type {Record<string, 'integer' | 'string'>} */
-const paging = { limit: 'integer', starting_after: 'string', ending_before: 'string' };
 
 /** The query parameters each GET declares. */
 const QUERIES = {
-	cards: { cardholder: 'string', type: { enum: ['virtual', 'physical'] }, ...created, ...paging },
-	authorizations: { card: 'string', cardholder: 'string', status: 'string', ...created, ...paging },
-	transactions: { card: 'string', cardholder: 'string', ...created, ...paging },
+	cards: { cardholder: 'string', type: { enum: ['virtual', 'physical'] }, ...LIST_QUERY },
+	authorizations: { card: 'string', cardholder: 'string', status: 'string', ...LIST_QUERY },
+	transactions: { card: 'string', cardholder: 'string', ...LIST_QUERY },
 	card: { expand: 'string', 'expand[]': 'string' },
 	none: {},
 };
@@ -236,8 +231,8 @@ function issuingRoutes(sim, req, url) {
 	if (req.method === 'GET') {
 		if (req.body !== undefined) return invalid(400, 'This endpoint takes its parameters in the query string, not in a request body.', undefined, 'parameter_unknown');
 		const declared = route === 'GET cards' ? QUERIES.cards : route === 'GET authorizations' ? QUERIES.authorizations : route === 'GET transactions' ? QUERIES.transactions : route === 'GET cards/:id' ? QUERIES.card : QUERIES.none;
-		const problem = schema.checkQuery(req.query, declared);
-		if (problem) return invalid(400, problem.message, problem.param, 'parameter_invalid');
+		const refused = refusedQuery(req.query, declared);
+		if (refused) return refused;
 	}
 
 	const showCard = (/** @type {any} */ card) => clone(card);

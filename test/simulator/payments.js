@@ -15,7 +15,7 @@
  */
 
 const schema = require('./schema');
-const { clone, invalid, unknownQuery, LIST_QUERY, listPage } = require('./util');
+const { clone, invalid, refusal, refusedQuery, LIST_QUERY, listPage } = require('./util');
 
 /** @typedef {import('./simulator').Simulator} Simulator */
 /** @typedef {[number, any, Record<string, string>?]} Answer */
@@ -69,8 +69,10 @@ const refundCreate = {
 };
 
 /** List all charges: `customer` and `created` seen; the rest of LIST_QUERY inferred (the page is cut off). */
-const CHARGE_LIST_QUERY = [...LIST_QUERY, 'customer'];
-const SEARCH_QUERY = ['query', 'limit'];
+/** @type {Record<string, 'string' | 'integer'>} */
+const CHARGE_LIST_QUERY = { ...LIST_QUERY, customer: 'string' };
+/** @type {Record<string, 'string' | 'integer'>} */
+const SEARCH_QUERY = { query: 'string', limit: 'integer' };
 /** Fields a search clause may name. */
 const SEARCHABLE = ['merchant_order_id', 'status', 'currency', 'customer', 'amount', 'description'];
 
@@ -83,25 +85,29 @@ const SEARCHABLE = ['merchant_order_id', 'status', 'currency', 'customer', 'amou
  * @property {any} balance
  */
 
+/** @type {WeakMap<Simulator, Payments>} */
+const stores = new WeakMap();
+
 /**
- * The module's objects, kept on the simulator and made on first use: seeded (payment intents
- * pi_sandbox_1..4, charges, refund re_sandbox_1, events evt_sandbox_1..2, a balance in two
- * currencies) when the simulator seeds its customers.
+ * The module's objects, kept for each simulator (as issuing.js keeps its own) and made on
+ * first use: seeded (payment intents pi_sandbox_1..4, charges, refund re_sandbox_1, events
+ * evt_sandbox_1..2, a balance in two currencies) when the simulator seeds its customers.
  * @param {Simulator} sim @returns {Payments}
  */
 function paymentsOf(sim) {
-	const holder = /** @type {{payments?: Payments}} */ (/** @type {unknown} */ (sim));
-	if (!holder.payments) {
-		holder.payments = {
+	let payments = stores.get(sim);
+	if (!payments) {
+		payments = {
 			paymentIntents: new Map(),
 			charges: new Map(),
 			refunds: new Map(),
 			events: new Map(),
 			balance: { object: 'balance', available: [{ amount: 0, currency: 'usd' }], livemode: false, pending: [] },
 		};
-		if (sim.options.seed) seed(sim, holder.payments);
+		stores.set(sim, payments);
+		if (sim.options.seed) seed(sim, payments);
 	}
-	return holder.payments;
+	return payments;
 }
 
 /**
@@ -272,8 +278,8 @@ function searchTest(query) {
 
 /** @param {Simulator} sim @param {any} req @param {URLSearchParams} q @returns {Answer} */
 function search(sim, req, q) {
-	const unknown = unknownQuery(q, SEARCH_QUERY);
-	if (unknown) return unknown;
+	const refused = refusedQuery(req.query, SEARCH_QUERY);
+	if (refused) return refused;
 	const query = q.get('query');
 	if (!query) return invalid(400, 'Missing required param: query.', 'query', 'parameter_missing');
 	const test = searchTest(query);
@@ -293,8 +299,7 @@ function search(sim, req, q) {
 function replayedOrRefused(sim, req, bodySchema) {
 	const replayed = sim.replay(req);
 	if (replayed) return replayed;
-	const problem = schema.check(req.body ?? {}, bodySchema);
-	return problem ? invalid(400, problem.message, problem.param, 'parameter_invalid') : undefined;
+	return refusal(schema.check(req.body ?? {}, bodySchema));
 }
 
 /** @param {Simulator} sim @param {any} req @returns {Answer} */
@@ -338,8 +343,8 @@ function routes(sim, req, url) {
 	// page could not be read). `/v1/payment_intents/search` is the search, not an ID.
 	const one = /^\/v1\/(refunds|events|payment_intents)\/([^/]+)$/.exec(req.path);
 	if (req.method === 'GET' && one && req.path !== '/v1/payment_intents/search') {
-		const noQuery = unknownQuery(q, []);
-		if (noQuery) return noQuery;
+		const refused = refusedQuery(req.query, {});
+		if (refused) return refused;
 		const stores = { refunds: ['refund', payments.refunds], events: ['event', payments.events], payment_intents: ['payment_intent', payments.paymentIntents] };
 		const [type, store] = stores[/** @type {'refunds' | 'events' | 'payment_intents'} */ (one[1])];
 		return sim.find(/** @type {Map<string, any>} */ (store), decodeURIComponent(one[2]), /** @type {string} */ (type));
@@ -347,18 +352,18 @@ function routes(sim, req, url) {
 	const key = `${req.method} ${req.path}`;
 	switch (key) {
 		case 'GET /v1/balance':
-			return unknownQuery(q, []) ?? [200, clone(payments.balance)];
+			return refusedQuery(req.query, {}) ?? [200, clone(payments.balance)];
 		case 'POST /v1/payment_intents':
 			return createPaymentIntent(sim, req);
 		case 'GET /v1/payment_intents':
-			return unknownQuery(q, LIST_QUERY) ?? listPage(payments.paymentIntents.values(), q, page(sim, req, 'payment_intent'));
+			return refusedQuery(req.query, LIST_QUERY) ?? listPage(payments.paymentIntents.values(), q, page(sim, req, 'payment_intent'));
 		case 'GET /v1/payment_intents/search':
 			return search(sim, req, q);
 		case 'POST /v1/refunds':
 			return createRefund(sim, req);
 		case 'GET /v1/charges/list': {
-			const unknown = unknownQuery(q, CHARGE_LIST_QUERY);
-			if (unknown) return unknown;
+			const refused = refusedQuery(req.query, CHARGE_LIST_QUERY);
+			if (refused) return refused;
 			const customer = q.get('customer');
 			const charges = [...payments.charges.values()].filter((c) => customer === null || c.customer === customer);
 			return listPage(charges, q, page(sim, req, 'charge'));

@@ -11,7 +11,7 @@
 const http = require('node:http');
 const { URL } = require('node:url');
 const schema = require('./schema');
-const { clone, merge, invalid, listPage } = require('./util');
+const { clone, merge, invalid, refusal, listPage } = require('./util');
 
 /**
  * @typedef {object} RecordedRequest
@@ -363,8 +363,8 @@ class Simulator {
 	create(req, bodySchema, make) {
 		const replayed = this.replay(req);
 		if (replayed) return replayed;
-		const problem = schema.check(req.body ?? {}, bodySchema);
-		if (problem) return invalid(400, problem.message, problem.param, 'parameter_invalid');
+		const refused = refusal(schema.check(req.body ?? {}, bodySchema));
+		if (refused) return refused;
 		const object = make();
 		this.mutations.push({ method: req.method, path: req.path, id: object.id, idempotencyKey: /** @type {string|undefined} */ (req.headers['idempotency-key']) });
 		this.remember(req, 200, object);
@@ -387,8 +387,8 @@ class Simulator {
 		if (replayed) return replayed;
 		const object = store.get(id);
 		if (!object) return invalid(404, `No such ${type.replace('issuing.', '')}: '${id}'`, 'id', 'resource_missing');
-		const problem = schema.check(req.body ?? {}, bodySchema);
-		if (problem) return invalid(400, problem.message, problem.param, 'parameter_invalid');
+		const refused = refusal(schema.check(req.body ?? {}, bodySchema));
+		if (refused) return refused;
 		apply(object);
 		this.mutations.push({ method: req.method, path: req.path, id, idempotencyKey: /** @type {string|undefined} */ (req.headers['idempotency-key']) });
 		this.remember(req, 200, object);

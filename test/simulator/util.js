@@ -3,6 +3,8 @@
 
 /** Small helpers shared by the simulator and its endpoint modules. */
 
+const schema = require('./schema');
+
 /** @param {any} value */
 const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
@@ -35,19 +37,30 @@ function invalid(status, message, param, code) {
 }
 
 /**
- * The first query parameter not in `allowed`, answered as WooshPay answers an undocumented
- * parameter; undefined when all are documented.
- * @param {URLSearchParams} q @param {string[]} allowed @returns {[number, any] | undefined}
+ * WooshPay's answer to a body or query that does not fit what its page declares, given the
+ * problem `schema.check` or `schema.checkQuery` found; undefined when there is none.
+ * @param {{param: string, message: string} | undefined} problem @returns {[number, any] | undefined}
  */
-function unknownQuery(q, allowed) {
-	for (const name of q.keys()) {
-		if (!allowed.includes(name)) return invalid(400, `Received unknown parameter: ${name}`, name, 'parameter_unknown');
-	}
-	return undefined;
+function refusal(problem) {
+	return problem ? invalid(400, problem.message, problem.param, 'parameter_invalid') : undefined;
 }
 
-/** The query parameters of a cursor-paged list: see listPage. */
-const LIST_QUERY = ['limit', 'starting_after', 'ending_before', 'created[gt]', 'created[gte]', 'created[lt]', 'created[lte]'];
+/**
+ * WooshPay's answer to a query parameter the page does not declare, or of the wrong kind.
+ * @param {Record<string, string>} query @param {Record<string, 'string'|'integer'|{enum: string[]}>} declared
+ */
+const refusedQuery = (query, declared) => refusal(schema.checkQuery(query, declared));
+
+/** @type {Record<string, 'integer' | 'string'>} The query parameters of a cursor-paged list: see listPage. */
+const LIST_QUERY = {
+	limit: 'integer',
+	starting_after: 'string',
+	ending_before: 'string',
+	'created[gt]': 'integer',
+	'created[gte]': 'integer',
+	'created[lt]': 'integer',
+	'created[lte]': 'integer',
+};
 
 /**
  * One page of a list, as WooshPay answers it: newest first, `created[gt|gte|lt|lte]` filters
@@ -90,4 +103,4 @@ function listPage(objects, q, { url, type, maxPageSize = 100 }) {
 	return [200, { object: 'list', url, has_more: start + data.length < end, data: clone(data) }];
 }
 
-module.exports = { clone, merge, invalid, unknownQuery, LIST_QUERY, listPage };
+module.exports = { clone, merge, invalid, refusal, refusedQuery, LIST_QUERY, listPage };

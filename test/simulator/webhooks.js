@@ -35,7 +35,7 @@
 
 const { createHmac, randomBytes } = require('node:crypto');
 const schema = require('./schema');
-const { clone, invalid } = require('./util');
+const { clone, invalid, refusal } = require('./util');
 
 /** @typedef {import('./simulator').Simulator} Simulator */
 /** @typedef {[number, any, Record<string, string>?]} Answer */
@@ -362,8 +362,8 @@ function sandboxRoutes(sim, req) {
 		return [200, { event: again.event, sendingTo: send(sim, again) }];
 	}
 	if (req.method === 'POST' && req.path === '/_sandbox/payments') {
-		const problem = schema.check(body, { object: { customer: 'string', amount: 'integer', currency: 'string', description: 'string' } });
-		if (problem) return invalid(400, problem.message, problem.param, 'parameter_invalid');
+		const refused = refusal(schema.check(body, { object: { customer: 'string', amount: 'integer', currency: 'string', description: 'string' } }));
+		if (refused) return refused;
 		if (body.customer !== undefined && !sim.customers.has(body.customer)) return invalid(400, `No such customer: '${body.customer}'`, 'customer', 'resource_missing');
 		const intent = {
 			...sampleObject(sim, 'payment_intent.created'),
