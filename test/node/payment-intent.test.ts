@@ -260,6 +260,14 @@ describe('Payment Intent → Get', () => {
 		expect(result.status).toBe('error');
 	});
 
+	test('"search" in the ID\'s place would reach the search endpoint: refused before sending', async () => {
+		const result = await t.run(get(' search '));
+		expect(t.sim.requests).toEqual([]);
+		expect(result.error?.message).toBe(
+			'Payment Intent is "search", which is not an ID [item 0]. Enter the payment intent\'s ID (pi_...); to find payment intents, use Payment Intent → Search.',
+		);
+	});
+
 	test('a payment intent WooshPay does not know: its 404 in its words', async () => {
 		const result = await t.run(get('pi_gone'));
 		expect(result.error?.message).toBe("WooshPay error 404 Not Found: No such payment_intent: 'pi_gone' (type invalid_request_error, code resource_missing, param id) [item 0]");

@@ -95,13 +95,18 @@ export function query(name: string, ...rules: Rule[]): INodePropertyRouting {
  * The request's URL with the ID of the object the operation works on (`{id}` in the
  * template), read from the resource locator, trimmed and URL-encoded so that no ID can lead
  * the request to another path. It sits on the operation, next to the method, so that the
- * engine does not resolve the locator once more for a routing of its own.
+ * engine does not resolve the locator once more for a routing of its own. `notAnId`: a word
+ * that would reach another endpoint in the ID's place (such as `search` in
+ * `/v1/payment_intents/search`), with the fix to show.
  */
-export function urlWithId(locator: INodeProperties, urlTemplate: string): PreSend {
+export function urlWithId(locator: INodeProperties, urlTemplate: string, notAnId?: { word: string; fix: string }): PreSend {
 	const meta: FieldMeta = { label: locator.displayName };
 	return async function putIdInPath(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
 		const id = this.getNodeParameter(locator.name, undefined, { extractValue: true });
 		try {
+			if (notAnId && typeof id === 'string' && id.trim() === notAnId.word) {
+				throw new InvalidValue(`is "${notAnId.word}", which is not an ID`, notAnId.fix);
+			}
 			options.url = urlTemplate.replace('{id}', pathId(id, { timezone: '' }) as string);
 		} catch (error) {
 			fail(this, meta, error);

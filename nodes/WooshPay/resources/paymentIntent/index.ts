@@ -31,7 +31,13 @@ export const paymentIntentOperation: INodeProperties = {
 			value: 'get',
 			action: 'Get a payment intent',
 			description: "Fetch a payment intent's details and status (path from WooshPay's client code: its page could not be read)",
-			routing: { request: { method: 'GET' }, send: { preSend: [urlWithId(paymentIntentLocator, '/v1/payment_intents/{id}')] } },
+			routing: {
+				request: { method: 'GET' },
+				send: {
+					// GET /v1/payment_intents/search is the search: "search" in the ID's place would reach it.
+					preSend: [urlWithId(paymentIntentLocator, '/v1/payment_intents/{id}', { word: 'search', fix: "Enter the payment intent's ID (pi_...); to find payment intents, use Payment Intent → Search." })],
+				},
+			},
 		},
 		{
 			name: 'Get Many',
