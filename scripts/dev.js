@@ -10,27 +10,22 @@
  *   npm run dev -- --no-watch    do not rebuild on changes
  *   npm run dev -- --verbose     print all of n8n's log, not only its errors
  *
- * What it does: ensures n8n 2.41.1 and Node 24 in the cache (scripts/n8n-runtime.js); builds
- * the package (npm run build), packs it and installs the tarball into
- * .dev/n8n/.n8n/nodes/node_modules/n8n-nodes-wooshpay, as n8n's own community-node install does;
- * starts the WooshPay simulator with its seed data (customers cus_sandbox_1..3, cardholders
- * ich_sandbox_1..3, their cards, authorizations and transactions, payment intents pi_sandbox_1..4,
- * refund re_sandbox_1, events evt_sandbox_1..2); imports the credential "WooshPay sandbox"
- * pointing at it and, on the first
- * start, the workflows in examples/ (publishing the WooshPay Trigger example); starts n8n on
- * 127.0.0.1 and creates the owner login dev@example.com / WooshPay-dev-1. A change under nodes/,
- * credentials/ or icons/ rebuilds the package and restarts n8n. Ctrl-C stops everything it started.
- *
- * Events: n8n registers its trigger endpoints at the sandbox with its WEBHOOK_URL (set to this
- * n8n by n8n-instance.js), so the sandbox delivers to it. The sandbox's address is written to
- * .dev/sandbox.json, where `npm run sandbox:event` (test/simulator/cli.js) finds it.
+ * What it does, with scripts/n8n.js: ensures n8n (DEV_VERSION) and Node 24 in the cache; builds
+ * the package, packs it and installs the tarball into .dev/n8n/.n8n/nodes/node_modules/, as
+ * n8n's own community-node install does; starts the WooshPay simulator with its seed data and
+ * writes its address to .dev/sandbox.json (where `npm run sandbox:event` finds it); imports the
+ * credential "WooshPay sandbox" and, on the first start, the workflows in examples/ (publishing
+ * the WooshPay Trigger example, so sandbox events fire it: n8n registers its endpoint at the
+ * sandbox with WEBHOOK_URL, its own address); starts n8n on 127.0.0.1 and logs in as
+ * dev@example.com / WooshPay-dev-1 (created on the first start). A change under nodes/,
+ * credentials/ or icons/ rebuilds the package and restarts n8n. Ctrl-C stops everything.
  */
-
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureRuntime, formatDuration } = require('./n8n-runtime');
-const inst = require('./n8n-instance');
+const n8n = require('./n8n');
+const { cleanNpmEnv, formatDuration, freePort, freePorts, run } = require('./process');
+const { startSimulator } = require('../test/simulator/simulator');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEV_DIR = path.join(ROOT, '.dev');
@@ -40,6 +35,7 @@ const EXAMPLES_MARKER = path.join(USER_FOLDER, '.examples-imported');
 const SANDBOX_FILE = path.join(DEV_DIR, 'sandbox.json');
 /** The example with a WooshPay Trigger, published on the first start so that sandbox events fire it. */
 const TRIGGER_EXAMPLE_ID = 'wpExamplePayment';
+const TRIGGER_TYPE = `${require('../package.json').name}.wooshPayTrigger`;
 const WATCHED = ['nodes', 'credentials', 'icons'];
 const DEFAULT_PORT = 5678;
 
@@ -55,10 +51,8 @@ if (flags.port !== undefined && !(Number.isInteger(flags.port) && flags.port > 0
 	process.exit(2);
 }
 
-/** @param {string} message */
-function log(message) {
-	process.stdout.write(`[dev] ${message}\n`);
-}
+const log = (/** @type {string} */ message) => process.stdout.write(`[dev] ${message}\n`);
+const message = (/** @type {unknown} */ error) => (error instanceof Error ? error.message : String(error));
 
 /** n8n's own log lines worth showing without --verbose: errors, minus its failed calls home. */
 function showN8nLine(/** @type {string} */ line) {
@@ -70,37 +64,36 @@ function showN8nLine(/** @type {string} */ line) {
 	return /error|failed|exception/i.test(line);
 }
 
-/** @type {{sim?: {url: string, close: () => Promise<void>}, server?: import('./n8n-instance').N8nServer, watchers: fs.FSWatcher[]}} */
+/**
+ * @type {{runtime?: n8n.Runtime, serverEnv?: NodeJS.ProcessEnv, server?: Awaited<ReturnType<typeof n8n.startN8n>>,
+ *   sim?: {url: string, close: () => Promise<void>}, watchers: fs.FSWatcher[]}}
+ */
 const state = { watchers: [] };
-/** @type {import('./n8n-runtime').Runtime | undefined} */
-let runtime;
-/** @type {NodeJS.ProcessEnv | undefined} */
-let serverEnv;
 let stopping = false;
+
+/** Stops n8n (if it runs) and forgets it, so that its exit is not reported as unexpected. */
+async function stopServer() {
+	const server = state.server;
+	state.server = undefined;
+	await server?.stop();
+}
 
 async function shutdown(/** @type {number} */ code) {
 	if (stopping) return;
 	stopping = true;
 	for (const watcher of state.watchers) watcher.close();
-	if (state.server) {
-		log('stopping n8n...');
-		await state.server.stop().catch(() => undefined);
-	}
-	if (state.sim) await state.sim.close().catch(() => undefined);
+	if (state.server) log('stopping n8n...');
+	await stopServer().catch(() => undefined);
+	await state.sim?.close().catch(() => undefined);
 	fs.rmSync(SANDBOX_FILE, { force: true });
 	log('stopped');
 	process.exit(code);
 }
 
-let interrupts = 0;
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 	process.on(signal, () => {
-		interrupts += 1;
-		if (interrupts > 1) {
-			// A second Ctrl-C: do not wait for a graceful stop.
-			inst.killProcessGroupNow(state.server?.child);
-			process.exit(130);
-		}
+		// A second Ctrl-C does not wait: exiting kills what is still running (scripts/process.js).
+		if (stopping) process.exit(130);
 		log(`${signal}: stopping everything (press Ctrl-C again to force)`);
 		void shutdown(0);
 	});
@@ -110,100 +103,110 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 async function buildAndInstall() {
 	const started = Date.now();
 	log('building the package (npm run build)...');
-	await inst.runCommand('npm', ['run', 'build'], { cwd: ROOT });
+	await run('npm', ['run', 'build'], { cwd: ROOT, env: cleanNpmEnv() });
 	const packDir = path.join(DEV_DIR, 'pack');
 	fs.rmSync(packDir, { recursive: true, force: true });
-	const tarball = await inst.packPackage(ROOT, packDir);
-	const installed = await inst.installPackedPackage(USER_FOLDER, tarball);
-	log(
-		`built and installed ${installed.name}@${installed.version} into ` +
-			`${path.relative(ROOT, installed.dir)} in ${formatDuration(Date.now() - started)}`,
-	);
+	const installed = await n8n.installPackedPackage(USER_FOLDER, await n8n.packPackage(ROOT, packDir));
+	log(`built and installed ${installed.name}@${installed.version} into ${path.relative(ROOT, installed.dir)} in ${formatDuration(Date.now() - started)}`);
 }
 
-/** Imports the sandbox credential (every start: the sandbox port changes) and, once, the examples. */
-async function importData(/** @type {string} */ sandboxUrl) {
-	if (!runtime) throw new Error('no runtime');
-	const [port, broker] = await inst.freePorts(2);
-	const cliEnv = inst.n8nEnv(runtime, { userFolder: USER_FOLDER, port, brokerPort: broker });
+/**
+ * Imports the sandbox credential (every start: the sandbox port changes) and, on the first start,
+ * the examples. Resolves true when it imported them.
+ */
+async function importData(/** @type {n8n.Runtime} */ runtime, /** @type {string} */ sandboxUrl) {
+	const [port, brokerPort] = await freePorts(2);
+	const cliEnv = n8n.n8nEnv(runtime, { userFolder: USER_FOLDER, port, brokerPort });
 	const credentialFile = path.join(DEV_DIR, 'sandbox-credential.json');
-	fs.writeFileSync(credentialFile, JSON.stringify([inst.sandboxCredential(sandboxUrl)], null, 2));
+	fs.writeFileSync(credentialFile, JSON.stringify([n8n.sandboxCredential(sandboxUrl)], null, 2));
 	log('importing the credential "WooshPay sandbox"...');
-	await inst.runN8nCliOk(runtime, cliEnv, ['import:credentials', `--input=${credentialFile}`]);
-	if (!fs.existsSync(EXAMPLES_MARKER)) {
-		log('importing the example workflows (first start)...');
-		await inst.runN8nCliOk(runtime, cliEnv, ['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`]);
-		await inst.runN8nCliOk(runtime, cliEnv, ['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`]);
-		fs.writeFileSync(EXAMPLES_MARKER, `${new Date().toISOString()}\n`);
+	await n8n.n8nCli(runtime, cliEnv, ['import:credentials', `--input=${credentialFile}`]);
+	if (fs.existsSync(EXAMPLES_MARKER)) return false;
+	log('importing the example workflows (first start)...');
+	await n8n.n8nCli(runtime, cliEnv, ['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`]);
+	await n8n.n8nCli(runtime, cliEnv, ['publish:workflow', `--id=${TRIGGER_EXAMPLE_ID}`]);
+	fs.writeFileSync(EXAMPLES_MARKER, `${new Date().toISOString()}\n`);
+	return true;
+}
+
+/**
+ * The sandbox starts empty, without the webhook endpoints n8n registered at the last one, and
+ * n8n 2.x registers nothing again on start for a webhook it knows: unpublish and publish each
+ * published workflow with a WooshPay Trigger, so that its endpoint is registered at this sandbox.
+ */
+async function republishTriggers(/** @type {string} */ url, /** @type {string} */ cookie) {
+	/** @type {(method: string, route: string, body?: unknown) => Promise<any>} */
+	const call = (method, route, body) => n8n.rest(url, cookie, method, route, body);
+	for (const { id, active } of await call('GET', '/rest/workflows')) {
+		if (!active) continue;
+		const workflow = await call('GET', `/rest/workflows/${id}`);
+		if (!workflow.nodes.some((/** @type {{type: string}} */ node) => node.type === TRIGGER_TYPE)) continue;
+		await call('POST', `/rest/workflows/${id}/deactivate`, {});
+		await call('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
+		log(`published "${workflow.name}" again: its trigger's endpoint is registered at this sandbox`);
 	}
 }
 
+/** Starts n8n; its output goes to LOG_FILE, and the lines showN8nLine picks to the terminal. */
 async function startServer() {
-	if (!runtime || !serverEnv) throw new Error('no runtime');
+	if (!state.runtime || !state.serverEnv) throw new Error('no runtime');
 	fs.appendFileSync(LOG_FILE, `\n==== n8n start ${new Date().toISOString()}\n`);
-	state.server = await inst.startN8n(runtime, serverEnv, {
-		logFile: LOG_FILE,
-		echo: (line) => {
-			if (showN8nLine(line)) process.stdout.write(`[n8n] ${line}\n`);
+	let partial = '';
+	const server = await n8n.startN8n(state.runtime, state.serverEnv, {
+		group: true,
+		onOutput: (text) => {
+			fs.appendFileSync(LOG_FILE, text);
+			const lines = (partial + text).split('\n');
+			partial = lines.pop() ?? '';
+			for (const line of lines) if (line.trim() && showN8nLine(line)) process.stdout.write(`[n8n] ${line}\n`);
 		},
 	});
+	state.server = server;
+	void server.exited.then(({ code, signal }) => {
+		if (state.server !== server) return;
+		state.server = undefined;
+		log(`n8n exited unexpectedly (${signal ?? `code ${code}`}); see ${path.relative(ROOT, LOG_FILE)}. Save a watched file to start it again, or press Ctrl-C.`);
+	});
+	return server;
 }
 
-/** Rebuilds and restarts after source changes; one at a time, the last change wins. */
+/** Rebuilds and restarts after source changes; one rebuild at a time, changes made meanwhile start another. */
 function watchSources() {
 	/** @type {NodeJS.Timeout | undefined} */
 	let timer;
-	let running = false;
-	let again = false;
+	let busy = false;
 	/** @type {Set<string>} */
 	const changed = new Set();
 
 	const rebuild = async () => {
-		if (running) {
-			again = true;
-			return;
-		}
-		running = true;
+		if (busy || stopping || changed.size === 0) return;
+		busy = true;
 		const files = [...changed];
 		changed.clear();
 		const started = Date.now();
 		log(`changed: ${files.slice(0, 5).join(', ')}${files.length > 5 ? ` and ${files.length - 5} more` : ''}`);
 		try {
 			await buildAndInstall();
-		} catch (error) {
-			log(`build failed; n8n keeps running the last good build.\n${error instanceof Error ? error.message : error}`);
-			running = false;
-			if (again && !stopping) {
-				again = false;
-				void rebuild();
+			if (!stopping) {
+				log('restarting n8n...');
+				await stopServer();
+				await startServer();
+				log(`n8n restarted with the new build in ${formatDuration(Date.now() - started)}: reload the editor tab`);
 			}
-			return;
-		}
-		if (stopping) return;
-		try {
-			log('restarting n8n...');
-			await state.server?.stop();
-			state.server = undefined;
-			await startServer();
-			log(`n8n restarted with the new build in ${formatDuration(Date.now() - started)}: reload the editor tab`);
 		} catch (error) {
-			log(`n8n did not restart: ${error instanceof Error ? error.message : error}`);
+			log(`${state.server ? 'build failed; n8n keeps running the last good build' : 'n8n is not running'}: ${message(error)}`);
 			log('fix the problem and save again, or press Ctrl-C');
 		}
-		running = false;
-		if (again && !stopping) {
-			again = false;
-			void rebuild();
-		}
+		busy = false;
+		void rebuild();
 	};
 
 	for (const dir of WATCHED) {
 		const full = path.join(ROOT, dir);
 		if (!fs.existsSync(full)) continue;
 		const watcher = fs.watch(full, { recursive: true }, (_event, file) => {
-			if (!file || stopping) return;
-			const name = String(file);
-			if (!/\.(ts|js|json|svg|png)$/.test(name) || /(^|\/)\.|~$/.test(name)) return;
+			const name = String(file ?? '');
+			if (stopping || !/\.(ts|js|json|svg|png)$/.test(name) || /(^|\/)\.|~$/.test(name)) return;
 			changed.add(path.join(dir, name));
 			clearTimeout(timer);
 			timer = setTimeout(() => void rebuild(), 400);
@@ -219,40 +222,36 @@ async function main() {
 		fs.rmSync(USER_FOLDER, { recursive: true, force: true });
 	}
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
+	const port = await freePort(flags.port ?? DEFAULT_PORT);
+	if (flags.port !== undefined && port !== flags.port) throw new Error(`port ${flags.port} on 127.0.0.1 is in use`);
 
-	runtime = await ensureRuntime({ log: (m) => log(`runtime: ${m}`) });
-	log(`n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion} (${runtime.n8nDir})`);
+	const runtime = await n8n.ensureN8n(n8n.DEV_VERSION, { log: (m) => log(`n8n ${n8n.DEV_VERSION}: ${m}`) });
+	state.runtime = runtime;
+	const nodeVersion = (await run(runtime.nodeBin, ['--version'])).stdout.trim();
+	log(`n8n ${runtime.version} on Node ${nodeVersion} (${path.resolve(runtime.n8nBin, '../../../..')})`);
 
 	await buildAndInstall();
 
-	const { startSimulator } = require('../test/simulator/simulator');
 	const sim = await startSimulator({ seed: true });
 	state.sim = sim;
 	fs.writeFileSync(SANDBOX_FILE, `${JSON.stringify({ url: sim.url, key: 'sk_test_sandbox' })}\n`);
 	log(`WooshPay sandbox (simulator) listening at ${sim.url}`);
 
-	await importData(sim.url);
+	const firstStart = await importData(runtime, sim.url);
 
-	let port = flags.port;
-	if (port === undefined) {
-		port = (await isPortFree(DEFAULT_PORT)) ? DEFAULT_PORT : await inst.freePort();
-	} else if (!(await isPortFree(port))) {
-		throw new Error(`port ${port} on 127.0.0.1 is in use`);
-	}
-	let brokerPort = await inst.freePort();
-	while (brokerPort === port) brokerPort = await inst.freePort();
-	serverEnv = inst.n8nEnv(runtime, { userFolder: USER_FOLDER, port, brokerPort });
+	const [brokerPort] = (await freePorts(2)).filter((p) => p !== port);
+	state.serverEnv = n8n.n8nEnv(runtime, { userFolder: USER_FOLDER, port, brokerPort });
 	log(`starting n8n on 127.0.0.1:${port} (log: ${path.relative(ROOT, LOG_FILE)})...`);
-	await startServer();
-	if (!state.server) throw new Error('n8n did not start');
-	const owner = await inst.ensureOwner(state.server.url, inst.DEV_OWNER);
+	const server = await startServer();
+	const { cookie, created } = await n8n.logIn(server.url);
+	if (!firstStart) await republishTriggers(server.url, cookie);
 
 	if (flags.watch) watchSources();
 	const lines = [
 		'',
 		`WooshPay dev environment ready in ${formatDuration(Date.now() - started)}`,
-		`  Editor:      ${state.server.url}`,
-		`  Login:       ${inst.DEV_OWNER.email} / ${inst.DEV_OWNER.password}${owner === 'created' ? ' (just created)' : ''}`,
+		`  Editor:      ${server.url}`,
+		`  Login:       ${n8n.DEV_OWNER.email} / ${n8n.DEV_OWNER.password}${created ? ' (just created)' : ''}`,
 		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3, cards ic_sandbox_1..4, authorizations iauth_sandbox_1..3, transactions ipi_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2)`,
 		'  Credential:  "WooshPay sandbox" (points at the sandbox)',
 		'  Workflows:   the examples in examples/ (Overview page of the editor)',
@@ -270,17 +269,7 @@ async function main() {
 	process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-/** @param {number} port */
-function isPortFree(port) {
-	const net = require('node:net');
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, inst.HOST, () => server.close(() => resolve(true)));
-	});
-}
-
 main().catch((error) => {
-	log(`ERROR ${error instanceof Error ? error.message : String(error)}`);
+	log(`ERROR ${message(error)}`);
 	void shutdown(1);
 });

@@ -231,11 +231,13 @@ function n8nCli(runtime, env, args, { check = true } = {}) {
  * Starts `n8n start` and resolves once its editor and REST API answer.
  * @param {Runtime} runtime
  * @param {NodeJS.ProcessEnv} env   from n8nEnv
- * @param {{onOutput?: (text: string) => void}} [options]
+ * @param {{onOutput?: (text: string) => void, group?: boolean}} [options]   group: in a process
+ *   group of its own (scripts/process.js), ended with n8n: `npm run dev` wants Ctrl-C to reach only
+ *   itself, and n8n's task runner to end with n8n; the e2e suite runs in such a group already
  */
 async function startN8n(runtime, env, options = {}) {
 	const url = `http://${HOST}:${env.N8N_PORT}`;
-	const proc = start(runtime.nodeBin, [runtime.n8nBin, 'start'], { env, onOutput: options.onOutput });
+	const proc = start(runtime.nodeBin, [runtime.n8nBin, 'start'], { env, ...options });
 	let exited = false;
 	void proc.exited.then(() => (exited = true));
 	try {
@@ -253,9 +255,11 @@ async function startN8n(runtime, env, options = {}) {
 }
 
 /**
- * Logs in as `owner`, creating the owner first on a new instance. Returns the session cookie.
+ * Logs in as `owner`, creating the owner first on a new instance. Returns the session cookie,
+ * and whether the owner was created just now.
  * @param {string} url
  * @param {{email: string, password: string, firstName: string, lastName: string}} [owner]
+ * @returns {Promise<{cookie: string, created: boolean}>}
  */
 async function logIn(url, owner = DEV_OWNER) {
 	const post = (/** @type {string} */ route, /** @type {object} */ body) =>
@@ -265,7 +269,28 @@ async function logIn(url, owner = DEV_OWNER) {
 	if (!login.ok) {
 		throw new Error(`could not log in to ${url} as ${owner.email}: ${login.status} ${(await login.text()).slice(0, 300)} (owner set-up answered ${setup.status})`);
 	}
-	return login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return { cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), created: setup.ok };
+}
+
+/**
+ * A REST call to n8n as the user of `cookie` (from logIn); resolves with the answer's `data`,
+ * rejects unless 2xx.
+ * @param {string} url      n8n's address
+ * @param {string} cookie
+ * @param {string} method
+ * @param {string} route    such as /rest/workflows
+ * @param {unknown} [body]
+ */
+async function rest(url, cookie, method, route, body) {
+	const res = await fetch(`${url}${route}`, {
+		method,
+		headers: { 'content-type': 'application/json', cookie, 'browser-id': 'wooshpay-scripts' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await res.text();
+	if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text.slice(0, 500)}`);
+	const json = text ? JSON.parse(text) : undefined;
+	return json && typeof json === 'object' && 'data' in json ? json.data : json;
 }
 
 /**
@@ -328,6 +353,7 @@ module.exports = {
 	n8nCli,
 	n8nEnv,
 	packPackage,
+	rest,
 	sandboxCredential,
 	startN8n,
 };

@@ -36,11 +36,16 @@ function cleanNpmEnv(/** @type {NodeJS.ProcessEnv} */ extra = {}) {
 	return { ...env, ...extra };
 }
 
-/** @returns {Promise<number>} a TCP port free on 127.0.0.1 right now */
-function freePort() {
+/**
+ * A TCP port free on 127.0.0.1 right now: `preferred` when it is free, else any.
+ * @param {number} [preferred]
+ * @returns {Promise<number>}
+ */
+function freePort(preferred = 0) {
 	return new Promise((resolve, reject) => {
-		const server = net.createServer().unref().once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+		const server = net.createServer().unref();
+		server.once('error', (error) => (preferred ? resolve(freePort()) : reject(error)));
+		server.listen(preferred, '127.0.0.1', () => {
 			const { port } = /** @type {net.AddressInfo} */ (server.address());
 			server.close(() => resolve(port));
 		});

@@ -129,7 +129,7 @@ export class N8n {
 			{ onOutput: (text) => fs.appendFileSync(log, text) },
 		);
 		this.url = this.server.url;
-		this.cookie = await n8nScripts.logIn(this.url);
+		({ cookie: this.cookie } = await n8nScripts.logIn(this.url));
 	}
 
 	async stopServer() {
@@ -139,16 +139,8 @@ export class N8n {
 	}
 
 	/** A REST call as the logged-in owner; resolves with the answer's `data`, rejects unless 2xx. */
-	async rest(method: string, route: string, body?: unknown): Promise<Json> {
-		const res = await fetch(`${this.url}${route}`, {
-			method,
-			headers: { 'content-type': 'application/json', cookie: this.cookie, 'browser-id': 'wooshpay-e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await res.text();
-		if (!res.ok) throw new Error(`${method} ${route} answered ${res.status}: ${text.slice(0, 500)}`);
-		const json = text ? JSON.parse(text) : undefined;
-		return json && typeof json === 'object' && 'data' in json ? json.data : json;
+	rest(method: string, route: string, body?: unknown): Promise<Json> {
+		return n8nScripts.rest(this.url, this.cookie, method, route, body);
 	}
 
 	async tearDown() {
