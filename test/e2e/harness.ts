@@ -111,7 +111,9 @@ export class N8n {
 		const { code, stdout, output } = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { check: false });
 		const start = stdout.search(/^\{/m);
 		if (start < 0) throw new Error(`n8n execute --id=${id} printed no run (exit code ${code}):\n${output.slice(-3000)}`);
-		return { code, run: JSON.parse(stdout.slice(start)) };
+		// The run is printed indented; when it failed, n8n 1.x prints the error after it.
+		const end = stdout.indexOf('\n}', start);
+		return { code, run: JSON.parse(stdout.slice(start, end < 0 ? undefined : end + 2)) };
 	}
 
 	/**
