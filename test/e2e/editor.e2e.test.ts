@@ -10,14 +10,16 @@ import {
 	fill,
 	nodeSetUp,
 	openAddField,
+	openList,
 	openOptions,
 	parameterValue,
 	pickAddField,
+	pickListItem,
 	pickOption,
 	outputView,
 	useEditor,
 } from './editor';
-import { EXPECTED_FIELDS, EXPECTED_OPERATIONS, cardholderIdsNewestFirst, eachLine, expectRequests, useN8n } from './harness';
+import { EXPECTED_FIELDS, EXPECTED_OPERATIONS, cardholderIdsNewestFirst, eachLine, expectRequests, issuingOf, useN8n } from './harness';
 
 eachLine('editor', (version) => {
 	const n8n = useN8n(version, { server: true });
@@ -57,13 +59,10 @@ eachLine('editor', (version) => {
 			await addFields(page, ['Email']);
 
 			// "From list" is the default mode; the list comes from the sandbox.
-			await page.getByTestId('resource-locator-cardholderId').getByTestId('rlc-input').click();
-			const items = page.locator('[data-test-id="rlc-item"]:visible');
-			await items.first().waitFor();
-			const names = await items.allInnerTexts();
+			const names = await openList(page, 'cardholderId');
 			await shot('4-cardholder-list');
 			for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']) expect(names.join('\n')).toContain(name);
-			await items.filter({ hasText: 'Alan Turing' }).first().click();
+			await pickListItem(page, 'Alan Turing');
 			await fill(page, 'email', 'alan.turing@example.org');
 			expect(await openOptions(page, 'status')).toEqual(['Active', 'Blocked', 'Inactive']);
 			await pickOption(page, 'Blocked');
@@ -77,6 +76,34 @@ eachLine('editor', (version) => {
 			const body = { email: 'alan.turing@example.org', status: 'blocked' };
 			expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/issuing/cardholders/ich_sandbox_3', body }]);
 			expect(n8n.sim.cardholders.get('ich_sandbox_3')?.status).toBe('blocked');
+		}));
+
+	test('Card → Update: Add Field lists every field, the card list and Status options; freezing a card runs against the sandbox', () =>
+		withPage('card-update', async (page, shot) => {
+			await addWooshPayNode(page, n8n.url, 'Update a card', shot);
+			expect(await nodeSetUp(page)).toEqual({ resource: 'Card', operation: 'Update', credential });
+			expect(await openAddField(page)).toEqual(EXPECTED_FIELDS.card);
+			await pickAddField(page, 'Status');
+			const names = await openList(page, 'cardId');
+			await shot('4-card-list');
+			expect(names.map((n) => n.trim())).toEqual(
+				expect.arrayContaining(['Visa ···· 4242 · Ada Lovelace', 'MasterCard ···· 4444 · Ada Lovelace (inactive)', 'Visa ···· 0077 · Grace Hopper']),
+			);
+			await pickListItem(page, '0077');
+			expect(await openOptions(page, 'status')).toEqual(['Active', 'Canceled', 'Inactive']);
+			await pickOption(page, 'Inactive');
+			expect(await parameterValue(page, 'status')).toBe('Inactive');
+			await shot('5-fields-set');
+
+			n8n.sim.reset(); // the list search asked for the cards
+			await executeStep(page, ['1 item', 'ic_sandbox_3']);
+			// The card's status follows its cardholder: in the JSON view it is further down than
+			// the panel draws, in the Table view it is a column of its own.
+			const text = await outputView(page, 'Table', ['1 item', 'ic_sandbox_3', 'inactive']);
+			await shot('6-output');
+			expect(text).not.toMatch(/\d+ items/);
+			expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/issuing/cards/ic_sandbox_3', body: { status: 'inactive' } }]);
+			expect(issuingOf(n8n.sim).cards.get('ic_sandbox_3')?.status).toBe('inactive');
 		}));
 
 	test('Customer → Operation lists Create, Get, Update; Create runs against the sandbox', () =>

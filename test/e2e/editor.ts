@@ -56,7 +56,8 @@ const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[
  * clicking `action` (such as "Update a customer"); leaves the node's panel open.
  */
 export async function addWooshPayNode(page: Page, url: string, action: string, shot: (step: string) => Promise<void>) {
-	await page.goto(`${url}/workflow/new`);
+	// The editor's first load took more than the default 15 s on a busy machine.
+	await page.goto(`${url}/workflow/new`, { timeout: 60000 });
 	await page.getByTestId('canvas-plus-button').waitFor({ timeout: 30000 });
 	await shot('1-new-workflow');
 	// On an empty canvas the node panel offers triggers only: a Manual Trigger first.
@@ -138,6 +139,19 @@ export async function pickOption(page: Page, name: string) {
 	if (!names.includes(name)) throw new Error(`the drop-down has no option ${name}: ${JSON.stringify(names)}`);
 	await options.nth(names.indexOf(name)).click();
 	await options.first().waitFor({ state: 'hidden' });
+}
+
+/** Opens the "From List" drop-down of the resource locator `parameter`; returns its items' texts (the list comes from the sandbox). */
+export async function openList(page: Page, parameter: string) {
+	await page.getByTestId(`resource-locator-${parameter}`).getByTestId('rlc-input').click();
+	const items = page.locator('[data-test-id="rlc-item"]:visible');
+	await items.first().waitFor();
+	return await items.allInnerTexts();
+}
+
+/** Picks the item of the open list that shows `text`. */
+export async function pickListItem(page: Page, text: string) {
+	await page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: text }).first().click();
 }
 
 /** Runs the open node ("Execute step") and returns the output panel's text once it shows every string of `expected`. */

@@ -26,6 +26,11 @@ import { freePorts } from '../../scripts/process';
 const { startSimulator } = require('../simulator/simulator') as typeof import('../simulator/simulator');
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+/** The sandbox's issuing and payment objects, by ID. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { issuingOf } = require('../simulator/issuing') as { issuingOf: (sim: Simulator) => { limits: Map<string, Json>; cards: Map<string, Json> } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const { paymentsOf } = require('../simulator/payments') as { paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json> } };
 /** n8n's run data and REST answers: untyped JSON here. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
@@ -45,9 +50,21 @@ export const EXPECTED_FIELDS = {
 	customer: ['Address', 'Description', 'Email', 'Metadata', 'Name', 'Phone', 'Shipping'],
 	cardholder: ['Billing Address', 'Company Tax ID Provided', 'Email', 'Individual', 'Metadata', 'Phone Number', 'Spending Controls', 'Status'],
 	address: ['City', 'Country', 'Line 1', 'Line 2', 'Postal Code', 'State'],
+	card: ['Cancellation Reason', 'Metadata', 'Status'],
 };
-/** Each resource's Operation options, in the order n8n shows them (alphabetical by name). */
-export const EXPECTED_OPERATIONS = { customer: ['Create', 'Get', 'Update'], cardholder: ['Create', 'Get', 'Get Many', 'Update'] };
+/** Every resource (in the order of the Resource list) with its Operation options, in the order n8n shows them (alphabetical by name). */
+export const EXPECTED_OPERATIONS = {
+	balance: ['Get'],
+	card: ['Get', 'Get Many', 'Get Remaining Limits', 'Update'],
+	authorization: ['Get', 'Get Many'],
+	transaction: ['Get', 'Get Many', 'Update'],
+	cardholder: ['Create', 'Get', 'Get Many', 'Update'],
+	charge: ['Get Many'],
+	customer: ['Create', 'Get', 'Update'],
+	event: ['Get'],
+	paymentIntent: ['Create', 'Get', 'Get Many', 'Search'],
+	refund: ['Create', 'Get'],
+};
 
 /** The n8n versions to run on: $WOOSHPAY_N8N_LINES (comma-separated), else every tested line. */
 export const LINES = (process.env.WOOSHPAY_N8N_LINES || Object.keys(n8nScripts.LINES).join(','))
@@ -111,7 +128,9 @@ export class N8n {
 		const { code, stdout, output } = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { check: false });
 		const start = stdout.search(/^\{/m);
 		if (start < 0) throw new Error(`n8n execute --id=${id} printed no run (exit code ${code}):\n${output.slice(-3000)}`);
-		return { code, run: JSON.parse(stdout.slice(start)) };
+		// The run is printed indented; when it failed, n8n 1.x prints the error after it.
+		const end = stdout.indexOf('\n}', start);
+		return { code, run: JSON.parse(stdout.slice(start, end < 0 ? undefined : end + 2)) };
 	}
 
 	/**

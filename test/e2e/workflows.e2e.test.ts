@@ -15,15 +15,12 @@ import {
 	eachLine,
 	expectRequests,
 	expectSuccess,
+	issuingOf,
 	nodeOutput,
+	paymentsOf,
 	useN8n,
 	type Json,
 } from './harness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { issuingOf } = require('../simulator/issuing') as { issuingOf: (sim: unknown) => { limits: Map<string, Json> } };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { paymentsOf } = require('../simulator/payments') as { paymentsOf: (sim: unknown) => { paymentIntents: Map<string, Json> } };
 
 describe('the node as built (dist/)', () => {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,9 +42,16 @@ describe('the node as built (dist/)', () => {
 		expect(names(shownFor('updateFields', 'cardholder', 'update').options)).toEqual(EXPECTED_FIELDS.cardholder);
 	});
 
-	test('each resource lists its operations', () => {
-		expect(names(shownFor('operation', 'customer').options, 'name')).toEqual(EXPECTED_OPERATIONS.customer);
-		expect(names(shownFor('operation', 'cardholder').options, 'name')).toEqual(EXPECTED_OPERATIONS.cardholder);
+	test('Card → Update lists the documented Update Fields', () => {
+		expect(names(shownFor('updateFields', 'card', 'update').options)).toEqual(EXPECTED_FIELDS.card);
+	});
+
+	test('every resource, and each lists its operations', () => {
+		const resources = Object.keys(EXPECTED_OPERATIONS) as Array<keyof typeof EXPECTED_OPERATIONS>;
+		expect(names(properties.find((p) => p.name === 'resource').options, 'value')).toEqual(resources);
+		for (const resource of resources) {
+			expect({ resource, operations: names(shownFor('operation', resource).options, 'name') }).toEqual({ resource, operations: EXPECTED_OPERATIONS[resource] });
+		}
 	});
 });
 
@@ -207,5 +211,31 @@ eachLine('workflows through n8n execute', (version) => {
 		expect(ids('Charges of a customer')).toEqual(['ch_sandbox_1']); // pi_sandbox_4 was never confirmed: no charge
 		expect(nodeOutput(result.run, 'Balance')).toEqual([expect.objectContaining({ object: 'balance' })]);
 		expect(nodeOutput(result.run, 'Event by ID').map((e) => [e.id, e.type])).toEqual([['evt_sandbox_1', 'payment_intent.succeeded']]);
+	});
+
+	test('Card → Update (cancel a lost card); Refund → Create, then Refund → Get of the new refund', async () => {
+		const { sim } = n8n;
+		const { refunds } = paymentsOf(sim);
+		const before = new Set(refunds.keys());
+		const result = await n8n.execute('wpE2eCardUpdateRefund');
+		expectSuccess(result);
+		const created = [...refunds.keys()].filter((id) => !before.has(id));
+		expect(created).toEqual([expect.stringMatching(/^re_sim\d{4}$/)]);
+		const [id] = created;
+		const refundBody = { payment_intent: 'pi_sandbox_3', amount: '1999', metadata: { ticket: 'T-31' }, reason: 'duplicate' };
+		const requests = expectRequests(sim, [
+			{ method: 'POST', path: '/v1/issuing/cards/ic_sandbox_2', body: { status: 'canceled', cancellation_reason: 'lost' } },
+			{ method: 'POST', path: '/v1/refunds', body: refundBody },
+			{ method: 'GET', path: `/v1/refunds/${id}` },
+		]);
+		expect(requests.filter((r) => r.path.startsWith('/v1/refunds')).map((r) => r.method)).toEqual(['POST', 'GET']);
+		const card = nodeOutput(result.run, 'Cancel a lost card');
+		expect(card.map((c) => [c.id, c.status, c.cancellation_reason])).toEqual([['ic_sandbox_2', 'canceled', 'lost']]);
+		expect(card).toEqual([issuingOf(sim).cards.get('ic_sandbox_2')]);
+		const refund = nodeOutput(result.run, 'Refund part of a payment');
+		expect(refund.map((r) => [r.id, r.payment_intent, r.amount, r.reason, r.metadata])).toEqual([[id, 'pi_sandbox_3', 1999, 'duplicate', { ticket: 'T-31' }]]);
+		expect(nodeOutput(result.run, 'Get the refund')).toEqual([refunds.get(id)]);
+		expect(nodeOutput(result.run, 'Get the refund')).toEqual(refund);
+		expect(paymentsOf(sim).paymentIntents.get('pi_sandbox_3').amount_refunded).toBe(1999);
 	});
 });
