@@ -19,10 +19,24 @@ import {
 	outputView,
 	useEditor,
 } from './editor';
-import { EXPECTED_FIELDS, EXPECTED_OPERATIONS, cardholderIdsNewestFirst, eachLine, expectRequests, issuingOf, useN8n } from './harness';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { waitFor } from '../../scripts/process';
+import {
+	EVERY_NEW_OPERATION_REQUESTS,
+	EXPECTED_FIELDS,
+	EXPECTED_OPERATIONS,
+	WORKFLOWS,
+	cardholderIdsNewestFirst,
+	eachLine,
+	expectRequests,
+	issuingOf,
+	useN8n,
+} from './harness';
 
 eachLine('editor', (version) => {
-	const n8n = useN8n(version, { server: true });
+	const n8n = useN8n(version, { workflows: [WORKFLOWS], server: true });
 	const withPage = useEditor(n8n);
 	const credential = 'WooshPay sandbox';
 
@@ -152,5 +166,18 @@ eachLine('editor', (version) => {
 			expect(positions).toEqual([...positions].sort((a, b) => a - b)); // newest first
 			expectRequests(n8n.sim, [{ method: 'GET', path: '/v1/issuing/cardholders', query: { limit: '100' } }]);
 			await outputView(page, 'JSON', [`"${ids[0]}"`]);
+		}));
+
+	test('every operation added after the first release runs from the editor: Execute workflow, every node succeeds', () =>
+		withPage('every-new-operation', async (page, shot) => {
+			const { nodes } = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, 'every-new-operation.json'), 'utf8'));
+			await page.goto(`${n8n.url}/workflow/wpE2eEveryNewOp`, { timeout: 60000 });
+			await page.getByTestId('canvas-node').first().waitFor({ timeout: 30000 });
+			n8n.sim.reset();
+			await page.getByTestId('execute-workflow-button').click();
+			const succeeded = page.getByTestId('canvas-node-status-success');
+			await waitFor(`${nodes.length} nodes showing success`, async () => (await succeeded.count()) === nodes.length, 60000);
+			await shot('ran');
+			expectRequests(n8n.sim, EVERY_NEW_OPERATION_REQUESTS);
 		}));
 });

@@ -234,6 +234,26 @@ export function nodeOutput(run: Json, nodeName: string): Json[] {
 	return (runs[runs.length - 1].data?.main?.[0] ?? []).map((item: Json) => item.json);
 }
 
+/** What test/e2e/workflows/every-new-operation.json sends, wherever it runs (`n8n execute`, the editor). */
+export const EVERY_NEW_OPERATION_REQUESTS: ExpectedRequest[] = [
+	{ method: 'GET', path: '/v1/issuing/cards', query: { limit: '100', cardholder: 'ich_sandbox_1' } },
+	{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_3' },
+	{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_1/limits' },
+	{ method: 'GET', path: '/v1/issuing/authorizations', query: { limit: '2' } },
+	{ method: 'GET', path: '/v1/issuing/authorizations/iauth_sandbox_3' },
+	{ method: 'GET', path: '/v1/issuing/transactions', query: { limit: '100', card: 'ic_sandbox_1' } },
+	{ method: 'GET', path: '/v1/issuing/transactions/ipi_sandbox_3' },
+	{ method: 'POST', path: '/v1/issuing/transactions/ipi_sandbox_1', body: { metadata: '{"gl_code":"6200"}' } },
+	{ method: 'POST', path: '/v1/payment_intents', body: { amount: 4200, currency: 'EUR', customer: 'cus_sandbox_2', merchant_order_id: 'order_2001' } },
+	{ method: 'GET', path: '/v1/payment_intents', query: { limit: '2' } },
+	{ method: 'GET', path: '/v1/payment_intents/search', query: { query: "merchant_order_id:'order_1002'", limit: '10' } },
+	{ method: 'GET', path: '/v1/payment_intents/pi_sandbox_2' },
+	{ method: 'GET', path: '/v1/refunds/re_sandbox_1' },
+	{ method: 'GET', path: '/v1/charges/list', query: { limit: '100', customer: 'cus_sandbox_1' } },
+	{ method: 'GET', path: '/v1/balance' },
+	{ method: 'GET', path: '/v1/events/evt_sandbox_1' },
+];
+
 /** The sandbox's cardholder ids as Get Many returns them: newest first. */
 export function cardholderIdsNewestFirst(sim: Simulator): string[] {
 	return [...sim.cardholders.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1)).map((c) => c.id);

@@ -9,6 +9,7 @@ import {
 	EXAMPLES,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
+	EVERY_NEW_OPERATION_REQUESTS,
 	ROOT,
 	WORKFLOWS,
 	cardholderIdsNewestFirst,
@@ -176,24 +177,7 @@ eachLine('workflows through n8n execute', (version) => {
 		expectSuccess(result);
 		const created = [...paymentsOf(sim).paymentIntents.keys()].filter((id) => !id.startsWith('pi_sandbox_'));
 		expect(created).toHaveLength(1);
-		expectRequests(sim, [
-			{ method: 'GET', path: '/v1/issuing/cards', query: { limit: '100', cardholder: 'ich_sandbox_1' } },
-			{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_3' },
-			{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_1/limits' },
-			{ method: 'GET', path: '/v1/issuing/authorizations', query: { limit: '2' } },
-			{ method: 'GET', path: '/v1/issuing/authorizations/iauth_sandbox_3' },
-			{ method: 'GET', path: '/v1/issuing/transactions', query: { limit: '100', card: 'ic_sandbox_1' } },
-			{ method: 'GET', path: '/v1/issuing/transactions/ipi_sandbox_3' },
-			{ method: 'POST', path: '/v1/issuing/transactions/ipi_sandbox_1', body: { metadata: '{"gl_code":"6200"}' } },
-			{ method: 'POST', path: '/v1/payment_intents', body: { amount: 4200, currency: 'EUR', customer: 'cus_sandbox_2', merchant_order_id: 'order_2001' } },
-			{ method: 'GET', path: '/v1/payment_intents', query: { limit: '2' } },
-			{ method: 'GET', path: '/v1/payment_intents/search', query: { query: "merchant_order_id:'order_1002'", limit: '10' } },
-			{ method: 'GET', path: '/v1/payment_intents/pi_sandbox_2' },
-			{ method: 'GET', path: '/v1/refunds/re_sandbox_1' },
-			{ method: 'GET', path: '/v1/charges/list', query: { limit: '100', customer: 'cus_sandbox_1' } },
-			{ method: 'GET', path: '/v1/balance' },
-			{ method: 'GET', path: '/v1/events/evt_sandbox_1' },
-		]);
+		expectRequests(sim, EVERY_NEW_OPERATION_REQUESTS);
 		const ids = (node: string) => nodeOutput(result.run, node).map((o) => o.id);
 		expect(ids('Cards of Ada')).toEqual(['ic_sandbox_2', 'ic_sandbox_1']);
 		expect(ids('Card from the list')).toEqual(['ic_sandbox_3']);
