@@ -2,7 +2,7 @@
  * Runs n8n's HTTP Request node (n8n-nodes-base, v4.x) through the same engine set-up as our
  * node: test/harness/engine.ts, with the HTTP Request node registered as another node type.
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeProperties, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { WooshPay } from '../nodes/WooshPay/WooshPay.node';
 import { CREDENTIAL_TYPE } from '../nodes/WooshPay/shared/transport';
@@ -47,10 +47,24 @@ function firstReleaseNode(): INodeType {
 	const node = new WooshPay();
 	const kept = ['customer', 'cardholder'];
 	const forKept = (resources: unknown) => !Array.isArray(resources) || resources.some((r) => kept.includes(r as string));
+	// A collection that serves several resources ('/resource' on its fields) becomes one per
+	// kept resource again, with that resource's fields, as the first release had them.
+	const perResource = (property: INodeProperties): INodeProperties[] => {
+		const options = property.options as INodeProperties[] | undefined;
+		if (property.type !== 'collection' || !options?.some((o) => o.displayOptions?.show?.['/resource'])) return [property];
+		return kept
+			.filter((resource) => (property.displayOptions?.show?.resource as string[]).includes(resource))
+			.map((resource) => ({
+				...property,
+				displayOptions: { show: { ...property.displayOptions?.show, resource: [resource] } },
+				options: options.filter((o) => (o.displayOptions?.show?.['/resource'] as string[]).includes(resource)),
+			}));
+	};
 	node.description = {
 		...node.description,
 		properties: node.description.properties
 			.filter((property) => forKept(property.displayOptions?.show?.resource))
+			.flatMap(perResource)
 			.map((property) =>
 				property.name === 'resource' ? { ...property, options: property.options?.filter((o) => 'value' in o && kept.includes(o.value as string)) } : property,
 			),

@@ -16,6 +16,7 @@ import { eventFields, eventOperation } from './resources/event';
 import { paymentIntentFields, paymentIntentOperation } from './resources/paymentIntent';
 import { refundFields, refundOperation } from './resources/refund';
 import { transactionFields, transactionOperation } from './resources/transaction';
+import { oneCollectionPerKind } from './shared/descriptions';
 import { returnAllAndLimit } from './shared/lists';
 import { optionsCollection } from './shared/options';
 import { labelFields } from './shared/routing';
@@ -94,17 +95,24 @@ export class WooshPay implements INodeType {
 			// then each resource's fields: the engine walks all top-level properties for each
 			// item, so shared properties keep an operation's cost from growing with the node
 			// (bench/README.md, "The node's size"). The editor shows the same order as before.
+			// The same holds for each resource's Additional Fields, Update Fields and Filters: one
+			// collection of each kind serves all resources (shared/descriptions.ts).
 			...OPERATIONS,
 			...returnAllAndLimit(resourcesWith('getAll')),
-			...customerFields,
-			...cardholderFields,
-			...paymentIntentFields,
-			...refundFields,
-			...chargeFields,
-			...eventFields,
-			...cardFields,
-			...authorizationFields,
-			...transactionFields,
+			...oneCollectionPerKind(
+				[
+					...customerFields,
+					...cardholderFields,
+					...paymentIntentFields,
+					...refundFields,
+					...chargeFields,
+					...eventFields,
+					...cardFields,
+					...authorizationFields,
+					...transactionFields,
+				],
+				['additionalFields', 'updateFields', 'filters'],
+			),
 			optionsCollection,
 		]),
 	};

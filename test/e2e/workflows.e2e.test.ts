@@ -32,19 +32,22 @@ describe('the node as built (dist/)', () => {
 			(p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource) && (!operation || p.displayOptions.show.operation?.includes(operation)),
 		);
 	const names = (options: Json[], key = 'displayName') => options.map((o) => o[key]);
+	/** The fields of a collection the editor shows for `resource` (one collection serves several: '/resource'). */
+	const fieldsFor = (collection: string, resource: string, operation: string): Json[] =>
+		shownFor(collection, resource, operation).options.filter((o: Json) => o.displayOptions?.show?.['/resource']?.includes(resource) ?? true);
 
 	test('Customer → Update lists the documented Update Fields', () => {
-		const fields = shownFor('updateFields', 'customer', 'update').options;
+		const fields = fieldsFor('updateFields', 'customer', 'update');
 		expect(names(fields)).toEqual(EXPECTED_FIELDS.customer);
 		expect(names(fields.find((o: Json) => o.name === 'address').options)).toEqual(EXPECTED_FIELDS.address);
 	});
 
 	test('Cardholder → Update lists the documented Update Fields', () => {
-		expect(names(shownFor('updateFields', 'cardholder', 'update').options)).toEqual(EXPECTED_FIELDS.cardholder);
+		expect(names(fieldsFor('updateFields', 'cardholder', 'update'))).toEqual(EXPECTED_FIELDS.cardholder);
 	});
 
 	test('Card → Update lists the documented Update Fields', () => {
-		expect(names(shownFor('updateFields', 'card', 'update').options)).toEqual(EXPECTED_FIELDS.card);
+		expect(names(fieldsFor('updateFields', 'card', 'update'))).toEqual(EXPECTED_FIELDS.card);
 	});
 
 	test('every resource, and each lists its operations', () => {

@@ -95,3 +95,45 @@ export function additionalFields(displayOptions: INodeProperties['displayOptions
 		options,
 	};
 }
+
+/**
+ * One collection of each kind named in `names` (Additional Fields, Update Fields, Filters) for
+ * all resources, instead of one per resource, placed after the other fields (where each was
+ * last among its operation's fields). Why: n8n's engine walks every top-level property of a
+ * declarative node twice for each item, shown or not, so each property fewer lowers the cost per
+ * item of every operation (bench/README.md, "The node's size").
+ *
+ * Each field stays defined with its resource (resources/<resource>/); here it is shown only for
+ * that resource (`'/resource'`: the node's Resource, from inside the collection), and the
+ * collection for every resource it served. Fields of two resources may share a name (Status,
+ * Metadata): n8n's editor and engine take, of several same-named fields, the one shown. The
+ * collections of one kind must agree in everything but their resource and fields.
+ */
+export function oneCollectionPerKind(properties: INodeProperties[], names: string[]): INodeProperties[] {
+	const folded = (property: INodeProperties) => property.type === 'collection' && names.includes(property.name);
+	const collections = names.map((name) => {
+		const group = properties.filter((property) => folded(property) && property.name === name);
+		const [first, ...rest] = group;
+		const { resource, operation, ...otherConditions } = first.displayOptions?.show ?? {};
+		const differs = (c: INodeProperties) =>
+			c.displayName !== first.displayName ||
+			c.placeholder !== first.placeholder ||
+			JSON.stringify(c.displayOptions?.show?.operation) !== JSON.stringify(operation) ||
+			Object.keys(c.displayOptions?.show ?? {}).some((key) => key !== 'resource' && key !== 'operation');
+		if (!resource || Object.keys(otherConditions).length > 0 || rest.some(differs)) {
+			throw new Error(`The "${name}" collections differ in more than their resource and fields`);
+		}
+		const options = group.flatMap((c) =>
+			(c.options as INodeProperties[]).map((option) => ({
+				...option,
+				displayOptions: { ...option.displayOptions, show: { ...option.displayOptions?.show, '/resource': c.displayOptions?.show?.resource } },
+			})),
+		);
+		return {
+			...first,
+			displayOptions: { show: { resource: group.flatMap((c) => c.displayOptions?.show?.resource ?? []), operation } },
+			options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		};
+	});
+	return [...properties.filter((property) => !folded(property)), ...collections];
+}
