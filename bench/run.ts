@@ -62,7 +62,7 @@ const config = {
 	accountExecutions: env('BENCH_ACCOUNT_EXECUTIONS', 3),
 	accountItems: env('BENCH_ACCOUNT_ITEMS', 300),
 	sizeItems: env('BENCH_SIZE_ITEMS', 500),
-	sizeRounds: Math.max(1, env('BENCH_SIZE_ROUNDS', 10)),
+	sizeRounds: Math.max(1, env('BENCH_SIZE_ROUNDS', 20)),
 	slowItems: env('BENCH_SLOW_ITEMS', 200),
 	slowLatencyMs: env('BENCH_SLOW_LATENCY_MS', 100),
 };

@@ -114,7 +114,8 @@ async function runClient(task: WorkerTask, prefix: string, count: number, first 
  * The node's size (bench/README.md): in this one process, round after round, the same items
  * through our node and through our node with only its first release's properties; each
  * round's ratio of CPU. Both run in one process one after the other, so load on the machine
- * and the JIT's state touch both alike.
+ * and the JIT's state touch both alike; which goes first alternates from round to round, so
+ * that going first or second weighs on neither.
  */
 async function measureSize(task: WorkerTask): Promise<number[]> {
 	const cpuPerItem = async (client: Client) => {
@@ -126,7 +127,15 @@ async function measureSize(task: WorkerTask): Promise<number[]> {
 		return (cpu.user + cpu.system) / 1000 / task.count;
 	};
 	const ratios: number[] = [];
-	for (let round = 0; round < (task.rounds ?? 10); round++) ratios.push((await cpuPerItem('ours')) / (await cpuPerItem('oursFirstRelease')));
+	for (let round = 0; round < (task.rounds ?? 20); round++) {
+		if (round % 2 === 0) {
+			const ours = await cpuPerItem('ours');
+			ratios.push(ours / (await cpuPerItem('oursFirstRelease')));
+		} else {
+			const firstRelease = await cpuPerItem('oursFirstRelease');
+			ratios.push((await cpuPerItem('ours')) / firstRelease);
+		}
+	}
 	return ratios;
 }
 
