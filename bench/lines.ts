@@ -47,20 +47,21 @@ function workflow(prefix: string, count: number) {
 	};
 }
 
-/** An n8n of `version` with the packed package (dist/ must be built), the sandbox credential pointing at `simUrl`. */
-export async function prepareLine(version: string, simUrl: string, log: (text: string) => void) {
+/** An n8n of `version` with the packed package installed (dist/ must be built), once for all its runs. */
+export async function prepareLine(version: string, log: (text: string) => void) {
 	const runtime = await n8nScripts.ensureN8n(version, { log: (m) => log(`n8n ${version}: ${m}`) });
 	const work = mkdtempSync(path.join(os.tmpdir(), `wooshpay-bench-${version}-`));
 	const userFolder = path.join(work, 'user');
-	await n8nScripts.installPackedPackage(userFolder, await n8nScripts.packPackage(ROOT, path.join(work, 'pack')));
+	await n8nScripts.installPackage(ROOT, userFolder, path.join(work, 'pack'));
 	const [port, brokerPort] = await freePorts(2);
 	const env = n8nScripts.n8nEnv(runtime, { userFolder, port, brokerPort });
-	const credentials = path.join(work, 'credentials.json');
-	writeFileSync(credentials, JSON.stringify([n8nScripts.sandboxCredential(simUrl)]));
-	await n8nScripts.n8nCli(runtime, env, ['import:credentials', `--input=${credentials}`]);
 	return {
-		/** Imports the workflow for `count` cardholders and runs it; resolves with `n8n execute`'s exit code. */
-		async run(prefix: string, count: number) {
+		/**
+		 * Points the sandbox credential at `simUrl`, imports the workflow for `count` cardholders
+		 * and runs it; resolves with `n8n execute`'s exit code.
+		 */
+		async run(simUrl: string, prefix: string, count: number) {
+			await n8nScripts.importCredentials(runtime, env, path.join(work, 'credentials.json'), [n8nScripts.sandboxCredential(simUrl)]);
 			const file = path.join(work, 'workflow.json');
 			writeFileSync(file, JSON.stringify(workflow(prefix, count)));
 			await n8nScripts.n8nCli(runtime, env, ['import:workflow', `--input=${file}`]);

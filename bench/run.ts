@@ -426,13 +426,13 @@ async function main() {
 		const rows: string[][] = [];
 		const spans: Record<string, number[]> = {};
 		for (const version of Object.keys(LINES)) {
+			const line = await prepareLine(version, log);
 			for (const [i, run] of runs.entries()) {
 				const prefix = `line${i}`;
 				const { sim, stats } = await simulator({ latencyMs: run.latencyMs, rateLimit: run.rateLimit, prefix, count: run.count, warmup: 0 });
-				const line = await prepareLine(version, sim.url, log);
 				try {
 					log(`n8n ${version}: ${run.label}`);
-					const code = await line.run(prefix, run.count);
+					const code = await line.run(sim.url, prefix, run.count);
 					const s = stats();
 					const spanS = (s.lastRequestAt - s.firstRequestAt) / 1000;
 					(spans[version] ??= []).push(spanS);
@@ -448,10 +448,10 @@ async function main() {
 						run.rateLimit ? fmt(spanS / (run.count / run.rateLimit), 2) : '',
 					]);
 				} finally {
-					line.dispose();
 					await sim.close();
 				}
 			}
+			line.dispose();
 		}
 		const [newer, older] = Object.keys(LINES);
 		sections.push(

@@ -106,7 +106,7 @@ async function buildAndInstall() {
 	await run('npm', ['run', 'build'], { cwd: ROOT, env: cleanNpmEnv() });
 	const packDir = path.join(DEV_DIR, 'pack');
 	fs.rmSync(packDir, { recursive: true, force: true });
-	const installed = await n8n.installPackedPackage(USER_FOLDER, await n8n.packPackage(ROOT, packDir));
+	const installed = await n8n.installPackage(ROOT, USER_FOLDER, packDir);
 	log(`built and installed ${installed.name}@${installed.version} into ${path.relative(ROOT, installed.dir)} in ${formatDuration(Date.now() - started)}`);
 }
 
@@ -117,10 +117,8 @@ async function buildAndInstall() {
 async function importData(/** @type {n8n.Runtime} */ runtime, /** @type {string} */ sandboxUrl) {
 	const [port, brokerPort] = await freePorts(2);
 	const cliEnv = n8n.n8nEnv(runtime, { userFolder: USER_FOLDER, port, brokerPort });
-	const credentialFile = path.join(DEV_DIR, 'sandbox-credential.json');
-	fs.writeFileSync(credentialFile, JSON.stringify([n8n.sandboxCredential(sandboxUrl)], null, 2));
 	log('importing the credential "WooshPay sandbox"...');
-	await n8n.n8nCli(runtime, cliEnv, ['import:credentials', `--input=${credentialFile}`]);
+	await n8n.importCredentials(runtime, cliEnv, path.join(DEV_DIR, 'sandbox-credential.json'), [n8n.sandboxCredential(sandboxUrl)]);
 	if (fs.existsSync(EXAMPLES_MARKER)) return false;
 	log('importing the example workflows (first start)...');
 	await n8n.n8nCli(runtime, cliEnv, ['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`]);

@@ -305,14 +305,16 @@ async function packPackage(repoDir, destDir) {
 }
 
 /**
- * Installs a packed community package into an n8n user folder as n8n's own "Install community
- * node" does (n8n 2.41 CommunityPackagesService): unpacked into
- * <userFolder>/.n8n/nodes/node_modules/<name> without dev, peer and optional dependencies,
- * `npm install` inside it (scripts off), listed in <userFolder>/.n8n/nodes/package.json.
+ * Packs the built package in `repoDir` (into `packDir`) and installs the tarball into an n8n
+ * user folder as n8n's own "Install community node" does (n8n 2.41 CommunityPackagesService):
+ * unpacked into <userFolder>/.n8n/nodes/node_modules/<name> without dev, peer and optional
+ * dependencies, `npm install` inside it (scripts off), listed in <userFolder>/.n8n/nodes/package.json.
+ * @param {string} repoDir
  * @param {string} userFolder
- * @param {string} tarball
+ * @param {string} packDir
  */
-async function installPackedPackage(userFolder, tarball) {
+async function installPackage(repoDir, userFolder, packDir) {
+	const tarball = await packPackage(repoDir, packDir);
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const staging = path.join(nodesDir, `.staging-${process.pid}`);
 	fs.rmSync(staging, { recursive: true, force: true });
@@ -334,6 +336,19 @@ async function installPackedPackage(userFolder, tarball) {
 	return { name: pkg.name, version: pkg.version, dir };
 }
 
+/**
+ * Imports credentials given with plaintext `data` ({id, name, type, data}; one with the same id
+ * is replaced) into the user folder of `env`, through the file `file`.
+ * @param {Runtime} runtime
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} file
+ * @param {object[]} credentials
+ */
+async function importCredentials(runtime, env, file, credentials) {
+	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+	await n8nCli(runtime, env, ['import:credentials', `--input=${file}`]);
+}
+
 /** The credential the scripts import: the sandbox key, pointing at the simulator. @param {string} sandboxUrl */
 function sandboxCredential(sandboxUrl) {
 	const data = { secretKey: 'sk_test_sandbox', environment: 'custom', baseUrl: sandboxUrl };
@@ -348,11 +363,11 @@ module.exports = {
 	SANDBOX_CREDENTIAL_ID,
 	cacheRoot,
 	ensureN8n,
-	installPackedPackage,
+	importCredentials,
+	installPackage,
 	logIn,
 	n8nCli,
 	n8nEnv,
-	packPackage,
 	rest,
 	sandboxCredential,
 	startN8n,

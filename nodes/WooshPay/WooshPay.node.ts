@@ -99,20 +99,17 @@ export class WooshPay implements INodeType {
 			// collection of each kind serves all resources (shared/descriptions.ts).
 			...OPERATIONS,
 			...returnAllAndLimit(resourcesWith('getAll')),
-			...oneCollectionPerKind(
-				[
-					...customerFields,
-					...cardholderFields,
-					...paymentIntentFields,
-					...refundFields,
-					...chargeFields,
-					...eventFields,
-					...cardFields,
-					...authorizationFields,
-					...transactionFields,
-				],
-				['additionalFields', 'updateFields', 'filters'],
-			),
+			...oneCollectionPerKind([
+				...customerFields,
+				...cardholderFields,
+				...paymentIntentFields,
+				...refundFields,
+				...chargeFields,
+				...eventFields,
+				...cardFields,
+				...authorizationFields,
+				...transactionFields,
+			]),
 			optionsCollection,
 		]),
 	};

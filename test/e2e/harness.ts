@@ -102,7 +102,7 @@ export class N8n {
 		this.runtime = await n8nScripts.ensureN8n(this.version);
 		this.work = fs.mkdtempSync(path.join(os.tmpdir(), `wooshpay-e2e-${this.version}-`));
 		this.userFolder = path.join(this.work, 'user');
-		await n8nScripts.installPackedPackage(this.userFolder, await n8nScripts.packPackage(ROOT, path.join(this.work, 'pack')));
+		await n8nScripts.installPackage(ROOT, this.userFolder, path.join(this.work, 'pack'));
 		this.sim = await startSimulator({ seed: true });
 		// CLI commands get ports of their own: a server may run beside them.
 		const [port, brokerPort] = await freePorts(2);
@@ -117,10 +117,8 @@ export class N8n {
 	}
 
 	/** Imports credentials given with plaintext `data` ({id, name, type, data}). */
-	async importCredentials(credentials: object[]) {
-		const file = path.join(this.work, `credentials-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(credentials));
-		await this.cli(['import:credentials', `--input=${file}`]);
+	importCredentials(credentials: object[]) {
+		return n8nScripts.importCredentials(this.runtime, this.cliEnv, path.join(this.work, `credentials-${Date.now()}.json`), credentials);
 	}
 
 	/** `n8n execute --id --rawOutput`: its exit code and the run it prints. */

@@ -9,11 +9,11 @@ import { customerFields } from '../../nodes/WooshPay/resources/customer';
 import { paymentIntentFields } from '../../nodes/WooshPay/resources/paymentIntent';
 import { refundFields } from '../../nodes/WooshPay/resources/refund';
 import { transactionFields } from '../../nodes/WooshPay/resources/transaction';
-import { oneCollectionPerKind } from '../../nodes/WooshPay/shared/descriptions';
+import { SHARED_COLLECTIONS, oneCollectionPerKind } from '../../nodes/WooshPay/shared/descriptions';
 
 /** One Additional Fields, Update Fields and Filters for all resources; each resource sees its own fields. */
 const properties = new WooshPay().description.properties;
-const kinds = ['additionalFields', 'updateFields', 'filters'];
+const kinds = SHARED_COLLECTIONS;
 const own = (fields: INodeProperties[], kind: string) => fields.find((p) => p.name === kind)?.options as INodeProperties[];
 const shownFor = (kind: string, resource: string) =>
 	(properties.find((p) => p.name === kind)?.options as INodeProperties[])

@@ -96,6 +96,9 @@ export function additionalFields(displayOptions: INodeProperties['displayOptions
 	};
 }
 
+/** The collections each resource defines for itself and the node shows as one (oneCollectionPerKind). */
+export const SHARED_COLLECTIONS = ['additionalFields', 'updateFields', 'filters'] as const;
+
 /**
  * One collection of each kind named in `names` (Additional Fields, Update Fields, Filters) for
  * all resources, instead of one per resource, placed after the other fields (where each was
@@ -109,7 +112,7 @@ export function additionalFields(displayOptions: INodeProperties['displayOptions
  * Metadata): n8n's editor and engine take, of several same-named fields, the one shown. The
  * collections of one kind must agree in everything but their resource and fields.
  */
-export function oneCollectionPerKind(properties: INodeProperties[], names: string[]): INodeProperties[] {
+export function oneCollectionPerKind(properties: INodeProperties[], names: readonly string[] = SHARED_COLLECTIONS): INodeProperties[] {
 	const folded = (property: INodeProperties) => property.type === 'collection' && names.includes(property.name);
 	const collections = names.map((name) => {
 		const group = properties.filter((property) => folded(property) && property.name === name);
