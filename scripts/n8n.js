@@ -368,6 +368,7 @@ module.exports = {
 	logIn,
 	n8nCli,
 	n8nEnv,
+	packPackage,
 	rest,
 	sandboxCredential,
 	startN8n,
