@@ -1,11 +1,15 @@
+// @ts-check
+'use strict';
+
 /**
  * Cardholder → Update with every field set: the node's parameters and the JSON body they must
  * give (in the workflow time zone of the harness, Europe/London). Used by the field tests and
  * by the benchmark's workload.
  */
-import type { IDataObject } from 'n8n-workflow';
+/** @import { IDataObject } from 'n8n-workflow' */
 
-export const ALL_CARDHOLDER_FIELDS: IDataObject = {
+/** @type {IDataObject} */
+const ALL_CARDHOLDER_FIELDS = {
 	billingAddress: { city: 'Paris', country: 'FR', line1: '1 Rue', line2: 'Apt 4', postalCode: '75001', state: 'IDF' },
 	companyTaxIdProvided: true,
 	email: 'holder@example.com',
@@ -25,7 +29,7 @@ export const ALL_CARDHOLDER_FIELDS: IDataObject = {
 	status: 'blocked',
 };
 
-export const ALL_CARDHOLDER_BODY = {
+const ALL_CARDHOLDER_BODY = {
 	billing: { address: { city: 'Paris', country: 'FR', line1: '1 Rue', line2: 'Apt 4', postal_code: '75001', state: 'IDF' } },
 	email: 'holder@example.com',
 	phone_number: '+33 1 23 45 67 89',
@@ -43,3 +47,5 @@ export const ALL_CARDHOLDER_BODY = {
 	spending_controls: { spending_limits: { amount: 5000, interval: 'per_authorization' }, spending_limits_currency: 'usd' },
 	status: 'blocked',
 };
+
+module.exports = { ALL_CARDHOLDER_FIELDS, ALL_CARDHOLDER_BODY };

@@ -1,3 +1,6 @@
+// @ts-check
+'use strict';
+
 /**
  * Runs the WooshPay Trigger the way n8n's server does, on n8n-core's public exports (n8n's own
  * code for this is packages/cli/src/webhooks/: webhook.service.ts, live-webhooks.ts,
@@ -17,31 +20,33 @@
  *
  * Not here: n8n's database, its queue mode, the editor's push messages.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+/** @import { IncomingMessage, Server, ServerResponse } from 'node:http' */
+const { createServer } = require('node:http');
+/** @import { AddressInfo } from 'node:net' */
 
-import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
-import type {
-	ICredentialDataDecryptedObject,
-	IConnections,
-	IDataObject,
-	INode,
-	INodeType,
-	IRun,
-	IWebhookData,
-	IWebhookResponseData,
-	IWorkflowBase,
-	WebhookSetupMethodNames,
-	WorkflowExecuteMode,
-} from 'n8n-workflow';
-import { Workflow, createRunExecutionData } from 'n8n-workflow';
+const { HookContext, WebhookContext, WorkflowExecute } = require('n8n-core');
+/**
+ * @import {
+ *   ICredentialDataDecryptedObject,
+ *   IConnections,
+ *   IDataObject,
+ *   INode,
+ *   INodeType,
+ *   IRun,
+ *   IWebhookData,
+ *   IWebhookDescription,
+ *   IWebhookResponseData,
+ *   IWorkflowBase,
+ *   WebhookSetupMethodNames,
+ *   WorkflowExecuteMode,
+ * } from 'n8n-workflow'
+ */
+const { Workflow, createRunExecutionData } = require('n8n-workflow');
 
-import { WooshPayTrigger } from '../../nodes/WooshPayTrigger/WooshPayTrigger.node';
-import { additionalDataFor, nodeTypes, registerNodeType } from './engine';
+const { additionalDataFor, nodeTypes, packageLoaded } = require('./engine');
 
-export const TRIGGER_TYPE = 'n8n-nodes-wooshpay.wooshPayTrigger';
-registerNodeType(TRIGGER_TYPE, new WooshPayTrigger());
+/** The trigger as n8n names it; test/harness/engine.js loads it with the package. */
+const TRIGGER_TYPE = 'n8n-nodes-wooshpay.wooshPayTrigger';
 
 const TRIGGER_NAME = 'WooshPay Trigger';
 const WEBHOOK_ID = '7d3f9a2e-0c41-4b5e-9f1a-2b8c6d4e5f60';
@@ -49,29 +54,35 @@ const WEBHOOK_ID = '7d3f9a2e-0c41-4b5e-9f1a-2b8c6d4e5f60';
 /** Each harness is a workflow of its own, as each test's workflow would be in n8n. */
 let workflows = 0;
 
-export interface TriggerOptions {
-	credentials: ICredentialDataDecryptedObject;
-	/** The trigger's parameters, for a workflow of the trigger alone. */
-	parameters?: IDataObject;
-	/** A whole workflow (as in a workflow file) with a WooshPay Trigger in it. */
-	workflow?: { id?: string; nodes: INode[]; connections: IConnections };
-}
+/**
+ * @typedef {object} TriggerOptions
+ * @property {ICredentialDataDecryptedObject} credentials
+ * @property {IDataObject} [parameters] The trigger's parameters, for a workflow of the trigger alone.
+ * @property {{ id?: string; nodes: INode[]; connections: IConnections }} [workflow] A whole workflow (as in a workflow file) with a WooshPay Trigger in it.
+ */
 
-export interface Answer {
-	status: number;
-	/** The answer parsed as JSON, or its text. */
-	body: unknown;
-}
+/**
+ * @typedef {object} Answer
+ * @property {number} status
+ * @property {unknown} body The answer parsed as JSON, or its text.
+ */
 
-type Mode = 'production' | 'test';
+/** @typedef {'production' | 'test'} Mode */
 
 let executions = 0;
 
-const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+/** @template T @param {T} value @returns {T} */
+const clone = (value) => JSON.parse(JSON.stringify(value));
 
-/** The request and response objects of express that n8n hands to a webhook, as far as nodes use them. */
-function expressLike(req: IncomingMessage, res: ServerResponse, rawBody: Buffer) {
-	let body: unknown = {};
+/**
+ * The request and response objects of express that n8n hands to a webhook, as far as nodes use them.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {Buffer} rawBody
+ */
+function expressLike(req, res, rawBody) {
+	/** @type {unknown} */
+	let body = {};
 	if (String(req.headers['content-type'] ?? '').includes('json') && rawBody.length > 0) {
 		try {
 			body = JSON.parse(rawBody.toString('utf8'));
@@ -84,19 +95,23 @@ function expressLike(req: IncomingMessage, res: ServerResponse, rawBody: Buffer)
 		body,
 		query: {},
 		params: {},
-		header: (name: string) => req.headers[name.toLowerCase()],
+		/** @param {string} name */
+		header: (name) => req.headers[name.toLowerCase()],
 	});
 	const response = Object.assign(res, {
-		status(code: number) {
+		/** @param {number} code */
+		status(code) {
 			res.statusCode = code;
 			return response;
 		},
-		json(data: unknown) {
+		/** @param {unknown} data */
+		json(data) {
 			res.setHeader('content-type', 'application/json; charset=utf-8');
 			res.end(JSON.stringify(data));
 			return response;
 		},
-		send(data: unknown) {
+		/** @param {unknown} data */
+		send(data) {
 			res.end(typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data));
 			return response;
 		},
@@ -104,29 +119,49 @@ function expressLike(req: IncomingMessage, res: ServerResponse, rawBody: Buffer)
 	return { request, response };
 }
 
-export class TriggerHarness {
-	/** The workflow's static data as n8n's database holds it (production). */
-	staticData: IDataObject = {};
+class TriggerHarness {
+	/**
+	 * The workflow's static data as n8n's database holds it (production).
+	 * @type {IDataObject}
+	 */
+	staticData = {};
 
-	/** The static data of the test registration while "listening for a test event". */
-	testStaticData: IDataObject | undefined;
+	/**
+	 * The static data of the test registration while "listening for a test event".
+	 * @type {IDataObject | undefined}
+	 */
+	testStaticData;
 
-	/** The workflows started by deliveries, in order. */
-	readonly runs: IRun[] = [];
+	/**
+	 * The workflows started by deliveries, in order.
+	 * @readonly
+	 * @type {IRun[]}
+	 */
+	runs = [];
 
 	url = '';
 
-	readonly workflowId: string;
+	/** @readonly @type {string} */
+	workflowId;
 
-	private readonly nodes: INode[];
+	/** @private @readonly @type {INode[]} */
+	nodes;
 
-	private readonly connections: IConnections;
+	/** @private @readonly @type {IConnections} */
+	connections;
 
-	private readonly pending = new Set<Promise<unknown>>();
+	/** @private @readonly @type {Set<Promise<unknown>>} */
+	pending = new Set();
 
-	private server: Server | undefined;
+	/** @private @type {Server | undefined} */
+	server;
 
-	private constructor(private readonly options: TriggerOptions) {
+	/** @private @readonly @type {TriggerOptions} */
+	options;
+
+	/** @private @param {TriggerOptions} options */
+	constructor(options) {
+		this.options = options;
 		this.workflowId = options.workflow?.id ?? `wfTrigger${++workflows}`;
 		if (options.workflow) {
 			this.nodes = clone(options.workflow.nodes).map((node) =>
@@ -142,7 +177,7 @@ export class TriggerHarness {
 					typeVersion: 1,
 					position: [0, 0],
 					webhookId: WEBHOOK_ID,
-					parameters: (options.parameters ?? {}) as INode['parameters'],
+					parameters: /** @type {INode['parameters']} */ (options.parameters ?? {}),
 					credentials: { wooshPayApi: { id: 'cred-1', name: 'Test credential' } },
 				},
 			];
@@ -150,47 +185,72 @@ export class TriggerHarness {
 		}
 	}
 
-	/** Starts the stand-in for n8n's webhook server on a free port of 127.0.0.1. */
-	static async start(options: TriggerOptions): Promise<TriggerHarness> {
+	/**
+	 * Starts the stand-in for n8n's webhook server on a free port of 127.0.0.1.
+	 * @param {TriggerOptions} options
+	 * @returns {Promise<TriggerHarness>}
+	 */
+	static async start(options) {
+		await packageLoaded;
 		const harness = new TriggerHarness(options);
-		harness.server = createServer((req, res) => harness.track(harness.receive(req, res)));
-		await new Promise<void>((resolve) => harness.server!.listen(0, '127.0.0.1', resolve));
-		harness.url = `http://127.0.0.1:${(harness.server.address() as AddressInfo).port}`;
+		const server = createServer((req, res) => harness.track(harness.receive(req, res)));
+		harness.server = server;
+		await /** @type {Promise<void>} */ (new Promise((resolve) => server.listen(0, '127.0.0.1', resolve)));
+		harness.url = `http://127.0.0.1:${/** @type {AddressInfo} */ (server.address()).port}`;
 		return harness;
 	}
 
-	get trigger(): INode {
+	/** @returns {INode} */
+	get trigger() {
 		const trigger = this.nodes.find((node) => node.type === TRIGGER_TYPE);
 		if (!trigger) throw new Error('the workflow has no WooshPay Trigger');
 		return trigger;
 	}
 
-	/** The URL n8n gives the node when the workflow is published. */
-	get productionUrl(): string {
+	/**
+	 * The URL n8n gives the node when the workflow is published.
+	 * @returns {string}
+	 */
+	get productionUrl() {
 		return `${this.url}/webhook/${this.trigger.webhookId}/webhook`;
 	}
 
-	/** The URL n8n gives the node while the editor listens for a test event. */
-	get testUrl(): string {
+	/**
+	 * The URL n8n gives the node while the editor listens for a test event.
+	 * @returns {string}
+	 */
+	get testUrl() {
 		return `${this.url}/webhook-test/${this.trigger.webhookId}/webhook`;
 	}
 
-	/** Changes the trigger's parameters, as editing the node before publishing again does. */
-	setParameters(parameters: IDataObject): void {
-		this.trigger.parameters = parameters as INode['parameters'];
+	/**
+	 * Changes the trigger's parameters, as editing the node before publishing again does.
+	 * @param {IDataObject} parameters
+	 * @returns {void}
+	 */
+	setParameters(parameters) {
+		this.trigger.parameters = /** @type {INode['parameters']} */ (parameters);
 	}
 
-	/** The trigger's part of the static data (n8n keys it by the node's name). */
-	nodeStaticData(mode: Mode = 'production'): IDataObject | undefined {
+	/**
+	 * The trigger's part of the static data (n8n keys it by the node's name).
+	 * @param {Mode} [mode]
+	 * @returns {IDataObject | undefined}
+	 */
+	nodeStaticData(mode = 'production') {
 		const data = mode === 'test' ? this.testStaticData : this.staticData;
-		return data?.[`node:${this.trigger.name}`] as IDataObject | undefined;
+		return /** @type {IDataObject | undefined} */ (data?.[`node:${this.trigger.name}`]);
 	}
 
 	/**
 	 * The Workflow n8n builds for a call, with the static data it loads from its database (a
 	 * test listener's workflow gets empty static data: test-webhooks.ts).
+	 * @private
+	 * @param {Mode} mode
+	 * @param {IDataObject} [staticData]
+	 * @returns {Workflow}
 	 */
-	private workflow(mode: Mode, staticData: IDataObject = mode === 'production' ? clone(this.staticData) : {}): Workflow {
+	workflow(mode, staticData = mode === 'production' ? clone(this.staticData) : {}) {
 		return new Workflow({
 			id: this.workflowId,
 			name: 'Payments to CRM',
@@ -206,13 +266,17 @@ export class TriggerHarness {
 	/**
 	 * n8n saves a workflow's static data after the call when it changed, and only for a workflow
 	 * ID of at most 21 characters (WorkflowStaticDataService.saveStaticData, isWorkflowIdValid).
+	 * @private
+	 * @param {Workflow} workflow
+	 * @returns {void}
 	 */
-	private save(workflow: Workflow): void {
+	save(workflow) {
 		if (workflow.staticData.__dataChanged === true && workflow.id.length <= 21) this.staticData = clone(workflow.staticData);
 	}
 
-	private workflowData(): IWorkflowBase {
-		return {
+	/** @private @returns {IWorkflowBase} */
+	workflowData() {
+		return /** @type {IWorkflowBase} */ ({
 			id: this.workflowId,
 			name: 'Payments to CRM',
 			active: true,
@@ -223,16 +287,23 @@ export class TriggerHarness {
 			nodes: this.nodes,
 			connections: this.connections,
 			settings: {},
-		} as IWorkflowBase;
+		});
 	}
 
-	private webhookData(workflow: Workflow, mode: Mode, executionMode: WorkflowExecuteMode): IWebhookData {
-		const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1) as INodeType;
+	/**
+	 * @private
+	 * @param {Workflow} workflow
+	 * @param {Mode} mode
+	 * @param {WorkflowExecuteMode} executionMode
+	 * @returns {IWebhookData}
+	 */
+	webhookData(workflow, mode, executionMode) {
+		const nodeType = /** @type {INodeType} */ (nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1));
 		return {
 			httpMethod: 'POST',
 			node: this.trigger.name,
 			path: `${this.trigger.webhookId}/webhook`,
-			webhookDescription: nodeType.description.webhooks![0],
+			webhookDescription: /** @type {IWebhookDescription[]} */ (nodeType.description.webhooks)[0],
 			workflowId: workflow.id,
 			workflowExecuteAdditionalData: additionalDataFor({
 				credentials: this.options.credentials,
@@ -248,11 +319,15 @@ export class TriggerHarness {
 	/**
 	 * Calls one lifecycle method as n8n does (webhook.service.ts runWebhookMethod): production
 	 * with mode "trigger" and activation "activate", the test listener with "manual".
+	 * @param {WebhookSetupMethodNames} method
+	 * @param {Mode} [mode]
+	 * @returns {Promise<boolean>}
 	 */
-	async lifecycle(method: WebhookSetupMethodNames, mode: Mode = 'production'): Promise<boolean> {
+	async lifecycle(method, mode = 'production') {
 		const workflow = this.workflow(mode);
 		if (mode === 'test' && this.testStaticData) workflow.staticData = this.testStaticData;
-		const executionMode: WorkflowExecuteMode = mode === 'test' ? 'manual' : 'trigger';
+		/** @type {WorkflowExecuteMode} */
+		const executionMode = mode === 'test' ? 'manual' : 'trigger';
 		const webhookData = this.webhookData(workflow, mode, executionMode);
 		const context = new HookContext(
 			workflow,
@@ -262,37 +337,53 @@ export class TriggerHarness {
 			mode === 'test' ? 'manual' : 'activate',
 			webhookData,
 		);
-		const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1) as INodeType;
+		const nodeType = /** @type {INodeType} */ (nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1));
 		try {
-			return (await nodeType.webhookMethods!.default![method]!.call(context)) as boolean;
+			const methods = /** @type {NonNullable<NonNullable<INodeType['webhookMethods']>['default']>} */ (nodeType.webhookMethods?.default);
+			return /** @type {boolean} */ (await methods[method].call(context));
 		} finally {
 			if (mode === 'test') this.testStaticData = workflow.staticData;
 			else this.save(workflow);
 		}
 	}
 
-	/** Publishing: checkExists, then create when it answered false (createWebhookIfNotExists). */
-	async publish(mode: Mode = 'production'): Promise<'existed' | 'created'> {
+	/**
+	 * Publishing: checkExists, then create when it answered false (createWebhookIfNotExists).
+	 * @param {Mode} [mode]
+	 * @returns {Promise<'existed' | 'created'>}
+	 */
+	async publish(mode = 'production') {
 		if (await this.lifecycle('checkExists', mode)) return 'existed';
 		await this.lifecycle('create', mode);
 		return 'created';
 	}
 
-	/** Unpublishing (or the end of a test listener): delete. */
-	async unpublish(mode: Mode = 'production'): Promise<void> {
+	/**
+	 * Unpublishing (or the end of a test listener): delete.
+	 * @param {Mode} [mode]
+	 * @returns {Promise<void>}
+	 */
+	async unpublish(mode = 'production') {
 		await this.lifecycle('delete', mode);
 		if (mode === 'test') this.testStaticData = undefined;
 	}
 
-	/** Posts a delivery to the trigger's URL over real HTTP, exactly these bytes and headers. */
-	async deliver(body: string | Buffer, headers: Record<string, string>, mode: Mode = 'production'): Promise<Answer> {
+	/**
+	 * Posts a delivery to the trigger's URL over real HTTP, exactly these bytes and headers.
+	 * @param {string | Buffer} body
+	 * @param {Record<string, string>} headers
+	 * @param {Mode} [mode]
+	 * @returns {Promise<Answer>}
+	 */
+	async deliver(body, headers, mode = 'production') {
 		const res = await fetch(mode === 'test' ? this.testUrl : this.productionUrl, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', ...headers },
 			body,
 		});
 		const text = await res.text();
-		let parsed: unknown = text;
+		/** @type {unknown} */
+		let parsed = text;
 		try {
 			parsed = JSON.parse(text);
 		} catch {
@@ -301,50 +392,67 @@ export class TriggerHarness {
 		return { status: res.status, body: parsed };
 	}
 
-	/** Waits until every delivery received so far is answered and its workflow run has ended. */
-	async idle(): Promise<void> {
+	/**
+	 * Waits until every delivery received so far is answered and its workflow run has ended.
+	 * @returns {Promise<void>}
+	 */
+	async idle() {
 		while (this.pending.size > 0) await Promise.all([...this.pending]);
 	}
 
-	async close(): Promise<void> {
+	/** @returns {Promise<void>} */
+	async close() {
 		await this.idle();
-		await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+		await /** @type {Promise<void>} */ (new Promise((resolve) => this.server?.close(() => resolve())));
 	}
 
-	private track(promise: Promise<unknown>): void {
+	/** @private @param {Promise<unknown>} promise @returns {void} */
+	track(promise) {
 		const tracked = promise.finally(() => this.pending.delete(tracked));
 		this.pending.add(tracked);
 	}
 
-	/** One request to the stand-in webhook server, handled as n8n's webhook-helpers.ts does. */
-	private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
+	/**
+	 * One request to the stand-in webhook server, handled as n8n's webhook-helpers.ts does.
+	 * @private
+	 * @param {IncomingMessage} req
+	 * @param {ServerResponse} res
+	 * @returns {Promise<void>}
+	 */
+	async receive(req, res) {
+		/** @type {Buffer[]} */
+		const chunks = [];
+		for await (const chunk of req) chunks.push(/** @type {Buffer} */ (chunk));
 		const path = (req.url ?? '').split('?')[0];
-		const mode: Mode | undefined =
+		/** @type {Mode | undefined} */
+		const mode =
 			path === new URL(this.productionUrl).pathname ? 'production' : path === new URL(this.testUrl).pathname ? 'test' : undefined;
 		if (req.method !== 'POST' || !mode || (mode === 'test' && !this.testStaticData)) {
 			res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'The requested webhook is not registered.' }));
 			return;
 		}
 		const { request, response } = expressLike(req, res, Buffer.concat(chunks));
-		const loaded: IDataObject = mode === 'production' ? clone(this.staticData) : {};
+		/** @type {IDataObject} */
+		const loaded = mode === 'production' ? clone(this.staticData) : {};
 		const workflow = this.workflow(mode, loaded);
-		if (mode === 'test') workflow.setTestStaticData(this.testStaticData!);
-		const executionMode: WorkflowExecuteMode = mode === 'test' ? 'manual' : 'webhook';
+		if (mode === 'test') workflow.setTestStaticData(/** @type {IDataObject} */ (this.testStaticData));
+		/** @type {WorkflowExecuteMode} */
+		const executionMode = mode === 'test' ? 'manual' : 'webhook';
 		const webhookData = this.webhookData(workflow, mode, executionMode);
 		const additionalData = webhookData.workflowExecuteAdditionalData;
-		additionalData.httpRequest = request as unknown as typeof additionalData.httpRequest;
-		additionalData.httpResponse = response as unknown as typeof additionalData.httpResponse;
+		additionalData.httpRequest = /** @type {typeof additionalData.httpRequest} */ (/** @type {unknown} */ (request));
+		additionalData.httpResponse = /** @type {typeof additionalData.httpResponse} */ (/** @type {unknown} */ (response));
 		const context = new WebhookContext(workflow, this.trigger, additionalData, executionMode, webhookData, [], null);
-		const nodeType = nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1) as INodeType;
-		const reply = (status: number, body: unknown) => response.status(status).json(body);
-		let result: IWebhookResponseData;
+		const nodeType = /** @type {INodeType} */ (nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1));
+		/** @param {number} status @param {unknown} body */
+		const reply = (status, body) => response.status(status).json(body);
+		/** @type {IWebhookResponseData} */
+		let result;
 		try {
-			result = await nodeType.webhook!.call(context);
+			result = await /** @type {NonNullable<INodeType['webhook']>} */ (nodeType.webhook).call(context);
 		} catch (error) {
 			// n8n answers 500 too (and records a failed execution, which this does not).
-			reply(500, { message: 'Error in workflow', detail: (error as Error).message });
+			reply(500, { message: 'Error in workflow', detail: /** @type {Error} */ (error).message });
 			return;
 		}
 		if (result.noWebhookResponse && !res.writableEnded) throw new Error('the node asked n8n not to answer, but did not answer itself');
@@ -370,3 +478,5 @@ export class TriggerHarness {
 		this.runs.push(run);
 	}
 }
+
+module.exports = { TRIGGER_TYPE, TriggerHarness };
