@@ -14,9 +14,11 @@ export default tseslint.config(
 		files: ['**/*.js'],
 		extends: [js.configs.recommended],
 		languageOptions: { sourceType: 'commonjs' },
-		rules: { 'no-unused-vars': ['error', { ignoreRestSiblings: true }] },
+		rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }] },
 	},
 	{ files: ['**/*.mjs'], extends: [js.configs.recommended] },
+	// The tests and their harness run in Jest, which provides describe, test, expect, ...
+	{ files: ['test/**/*.js'], languageOptions: { globals: globals.jest } },
 	{
 		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],

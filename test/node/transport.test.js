@@ -1,5 +1,8 @@
-import { heldPacing } from '../../nodes/WooshPay/shared/pacing';
-import { byId, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { heldPacing } = require('../../dist/nodes/WooshPay/shared/pacing');
+const { byId, useSimulator } = require('../harness/fixtures');
 
 /**
  * The transport through the engine: one pace per WooshPay account across executions, Stop
@@ -8,7 +11,8 @@ import { byId, useSimulator } from '../harness/fixtures';
  */
 const t = useSimulator();
 
-const update = (id: string, status = 'blocked', requestOptions: object = {}) => ({
+/** @param {string} id @param {object} [requestOptions] */
+const update = (id, status = 'blocked', requestOptions = {}) => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(id),
@@ -18,7 +22,8 @@ const update = (id: string, status = 'blocked', requestOptions: object = {}) => 
 
 const tooMany = { status: 429, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests' } } };
 
-const waitUntil = async (condition: () => boolean) => {
+/** @param {() => boolean} condition */
+const waitUntil = async (condition) => {
 	for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 	if (!condition()) throw new Error(`condition not met within 4 s (${t.sim.requests.length} requests, ${t.sim.closedEarly} closed early)`);
 };

@@ -1,5 +1,8 @@
-import { runListSearch } from '../harness/engine';
-import { SECRET_KEY, byId, expectRequest, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { runListSearch } = require('../harness/engine');
+const { SECRET_KEY, byId, expectRequest, useSimulator } = require('../harness/fixtures');
 
 /** Create and Get for customers; Create, Get and Get Many for cardholders; the cardholder list search. */
 const t = useSimulator();
@@ -121,7 +124,8 @@ describe('Cardholder → Get Many', () => {
 	beforeAll(() => {
 		for (let i = 0; i < 4; i++) paged.sim.addCardholder({ status: i % 2 ? 'blocked' : 'active', email: `p${i}@example.com` });
 	});
-	const getMany = (extra: object) => ({ resource: 'cardholder', operation: 'getAll', ...extra });
+	/** @param {object} extra */
+	const getMany = (extra) => ({ resource: 'cardholder', operation: 'getAll', ...extra });
 
 	test('Return All follows has_more and starting_after across pages smaller than asked', async () => {
 		const ids = all();
@@ -174,7 +178,8 @@ describe('Cardholder → Get Many', () => {
 
 describe('Cardholder list search (the "From List" mode)', () => {
 	const paged = useSimulator({ maxPageSize: 2 });
-	const search = (filter?: string, token?: string) =>
+	/** @param {string} [filter] @param {string} [token] */
+	const search = (filter, token) =>
 		runListSearch({ credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: paged.sim.url } }, 'searchCardholders', filter, token);
 
 	test('first page, then the next page with the token', async () => {
@@ -182,7 +187,7 @@ describe('Cardholder list search (the "From List" mode)', () => {
 		expect(first.results.map((r) => r.value)).toEqual(['ich_sandbox_3', 'ich_sandbox_2']);
 		expect(first.results[0].name).toBe('Alan Turing');
 		expect(first.paginationToken).toBe('ich_sandbox_2');
-		const next = await search(undefined, first.paginationToken as string);
+		const next = await search(undefined, /** @type {string} */ (first.paginationToken));
 		expect(next.results.map((r) => r.value)).toEqual(['ich_sandbox_1']);
 		expect(next.paginationToken).toBeUndefined();
 		expect(paged.sim.requests.map((r) => r.query)).toEqual([{ limit: '50' }, { limit: '50', starting_after: 'ich_sandbox_2' }]);

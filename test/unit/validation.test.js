@@ -1,4 +1,7 @@
-import { InvalidValue, dateOfBirth, ipAddress, pathId, unixSeconds } from '../../nodes/WooshPay/shared/validation';
+// @ts-check
+'use strict';
+
+const { InvalidValue, dateOfBirth, ipAddress, pathId, unixSeconds } = require('../../dist/nodes/WooshPay/shared/validation');
 
 /** Rules whose edge cases are easier to read one by one than through the engine. */
 const context = { timezone: 'America/New_York' };

@@ -1,4 +1,7 @@
-import { byId, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { byId, useSimulator } = require('../harness/fixtures');
 
 /**
  * Bad input is stopped before anything is sent, per item, with an error that names the
@@ -6,13 +9,15 @@ import { byId, useSimulator } from '../harness/fixtures';
  */
 const t = useSimulator();
 
-const customer = (updateFields: object, customerId: string = 'cus_sandbox_1') => ({
+/** @param {object} updateFields @param {string} [customerId] */
+const customer = (updateFields, customerId = 'cus_sandbox_1') => ({
 	resource: 'customer',
 	operation: 'update',
 	customerId: byId(customerId),
 	updateFields,
 });
-const cardholder = (updateFields: object, cardholderId: string = 'ich_sandbox_1') => ({
+/** @param {object} updateFields @param {string} [cardholderId] */
+const cardholder = (updateFields, cardholderId = 'ich_sandbox_1') => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(cardholderId),

@@ -1,4 +1,7 @@
-import {
+// @ts-check
+'use strict';
+
+const {
 	InvalidValue,
 	everyValue,
 	oneOf,
@@ -6,7 +9,7 @@ import {
 	pageSize,
 	positiveAmount,
 	requiredText,
-} from '../../nodes/WooshPay/shared/validation';
+} = require('../../dist/nodes/WooshPay/shared/validation');
 
 /** The rules the payments resources added, edge by edge. */
 const context = { timezone: 'UTC' };

@@ -1,16 +1,24 @@
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+// @ts-check
+'use strict';
 
-import { BASE_URL_EXPRESSION, LIVE_HOST, TEST_HOST, WooshPayApi, baseUrlFor } from '../../credentials/WooshPayApi.credentials';
-import { WooshPay } from '../../nodes/WooshPay/WooshPay.node';
-import { AUTHORIZATION, SECRET_KEY, byId, useSimulator } from '../harness/fixtures';
+const { NodeHelpers, Workflow } = require('n8n-workflow');
+
+const { BASE_URL_EXPRESSION, LIVE_HOST, TEST_HOST, WooshPayApi, baseUrlFor } = require('../../dist/credentials/WooshPayApi.credentials');
+const { WooshPay } = require('../../dist/nodes/WooshPay/WooshPay.node');
+const { AUTHORIZATION, SECRET_KEY, byId, useSimulator } = require('../harness/fixtures');
 
 /** The credential: hosts per environment, Basic auth, and its test request. */
 const t = useSimulator();
 const credential = new WooshPayApi();
 
-/** Evaluates an expression over `$credentials` with n8n's own expression engine. */
-function evaluate(expression: string, credentials: object): unknown {
-	const node = { id: 'n', name: 'WooshPay', type: 'n8n-nodes-wooshpay.wooshPay', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+/**
+ * Evaluates an expression over `$credentials` with n8n's own expression engine.
+ * @param {string} expression
+ * @param {object} credentials
+ * @returns {unknown}
+ */
+function evaluate(expression, credentials) {
+	const node = { id: 'n', name: 'WooshPay', type: 'n8n-nodes-wooshpay.wooshPay', typeVersion: 1, position: /** @type {[number, number]} */ ([0, 0]), parameters: {} };
 	const workflow = new Workflow({
 		nodes: [node],
 		connections: {},

@@ -1,5 +1,8 @@
-import { runListSearch } from '../harness/engine';
-import { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { runListSearch } = require('../harness/engine');
+const { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } = require('../harness/fixtures');
 
 /**
  * Card Authorization (Issuing) → Get and Get Many through the engine against the simulator.
@@ -7,7 +10,8 @@ import { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } from '../har
  * on the page "List all authorization".
  */
 const t = useSimulator();
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+/** @param {string} value */
+const fromList = (value) => ({ __rl: true, mode: 'list', value });
 
 describe('Card Authorization → Get', () => {
 	test.each([
@@ -54,7 +58,8 @@ describe('Card Authorization → Get', () => {
 
 describe('Card Authorization → Get Many', () => {
 	const paged = useSimulator({ maxPageSize: 2 });
-	const getMany = (extra: object) => ({ resource: 'authorization', operation: 'getAll', ...extra });
+	/** @param {object} extra */
+	const getMany = (extra) => ({ resource: 'authorization', operation: 'getAll', ...extra });
 	const all = () => [...issuingOf(paged.sim).authorizations.values()].sort((a, b) => b.created - a.created);
 	beforeAll(() => {
 		for (let i = 0; i < 3; i++) issuingOf(paged.sim).addAuthorization({ card: 'ic_sandbox_3', amount: 100 + i, status: i ? 'closed' : 'pending' });
@@ -83,7 +88,8 @@ describe('Card Authorization → Get Many', () => {
 
 	test('filters: card and cardholder (From List or By ID), status, created', async () => {
 		const created = all().map((a) => a.created);
-		const iso = (unix: number) => new Date(unix * 1000).toISOString();
+		/** @param {number} unix */
+		const iso = (unix) => new Date(unix * 1000).toISOString();
 		const result = await paged.run(
 			getMany({
 				returnAll: true,
@@ -113,11 +119,13 @@ describe('Card Authorization → Get Many', () => {
 });
 
 describe('Card Authorization list search', () => {
-	const search = (filter?: string, token?: string) =>
+	/** @param {string} [filter] @param {string} [token] */
+	const search = (filter, token) =>
 		runListSearch({ credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: t.sim.url }, path: 'parameters.authorizationId' }, 'searchAuthorizations', filter, token);
 
 	test('amount in the currency\'s main unit, merchant, card, declined marked, when; filtered by merchant or card', async () => {
-		const created = (id: string) => new Date(issuingOf(t.sim).authorizations.get(id).created * 1000).toISOString().slice(0, 16).replace('T', ' ');
+		/** @param {string} id */
+		const created = (id) => new Date(issuingOf(t.sim).authorizations.get(id).created * 1000).toISOString().slice(0, 16).replace('T', ' ');
 		const found = await search();
 		expect(found.results).toEqual([
 			{ name: `1200.00 GBP · Electronics World · ···· 0077 · declined · ${created('iauth_sandbox_3')} UTC`, value: 'iauth_sandbox_3' },

@@ -1,12 +1,15 @@
-import { AUTHORIZATION, byId, expectRequest, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { paymentsOf, addPaymentIntent } = require('../simulator/payments') as typeof import('../simulator/payments');
+const { AUTHORIZATION, byId, expectRequest, useSimulator } = require('../harness/fixtures');
+
+const { paymentsOf, addPaymentIntent } = require('../simulator/payments');
 
 /** Payment Intent → Create, Get, Get Many and Search through the engine against the simulator. */
 const t = useSimulator();
 
-const create = (extra: object) => ({ resource: 'paymentIntent', operation: 'create', amount: 2500, currency: 'USD', ...extra });
+/** @param {object} extra */
+const create = (extra) => ({ resource: 'paymentIntent', operation: 'create', amount: 2500, currency: 'USD', ...extra });
 
 describe('Payment Intent → Create', () => {
 	test('amount and currency only: POST /v1/payment_intents with an idempotency key; outputs the new payment intent', async () => {
@@ -128,7 +131,8 @@ describe('Payment Intent → Get Many', () => {
 	beforeAll(() => {
 		for (let i = 0; i < 3; i++) addPaymentIntent(paged.sim, { amount: 100 * (i + 1), currency: 'USD' });
 	});
-	const getMany = (extra: object) => ({ resource: 'paymentIntent', operation: 'getAll', ...extra });
+	/** @param {object} extra */
+	const getMany = (extra) => ({ resource: 'paymentIntent', operation: 'getAll', ...extra });
 
 	test('Return All follows has_more and starting_after across pages smaller than asked', async () => {
 		const ids = newestFirst();
@@ -158,7 +162,8 @@ describe('Payment Intent → Get Many', () => {
 
 	test('Created After / Before go in the query string as created[gte] / created[lte], in Unix seconds', async () => {
 		const seeded = ['pi_sandbox_2', 'pi_sandbox_3'].map((id) => paymentsOf(paged.sim).paymentIntents.get(id));
-		const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+		/** @param {number} seconds */
+		const iso = (seconds) => new Date(seconds * 1000).toISOString();
 		const result = await paged.run(getMany({ returnAll: true, filters: { createdAfter: iso(seeded[0].created), createdBefore: iso(seeded[1].created) } }));
 		expect(paged.sim.requests[0].query).toEqual({
 			limit: '100',
@@ -171,7 +176,8 @@ describe('Payment Intent → Get Many', () => {
 });
 
 describe('Payment Intent → Search', () => {
-	const search = (query: string, limit = 50) => ({ resource: 'paymentIntent', operation: 'search', query, limit });
+	/** @param {string} query */
+	const search = (query, limit = 50) => ({ resource: 'paymentIntent', operation: 'search', query, limit });
 
 	test("by merchant order ID: GET /v1/payment_intents/search with query and limit; each result one item", async () => {
 		const result = await t.run(search("merchant_order_id:'order_1002'"));
@@ -229,7 +235,8 @@ describe('Payment Intent → Search', () => {
 });
 
 describe('Payment Intent → Get', () => {
-	const get = (id: string) => ({ resource: 'paymentIntent', operation: 'get', paymentIntentId: byId(id) });
+	/** @param {string} id */
+	const get = (id) => ({ resource: 'paymentIntent', operation: 'get', paymentIntentId: byId(id) });
 
 	test('GET /v1/payment_intents/{id}, no body, no idempotency key; outputs the payment intent', async () => {
 		const result = await t.run(get(' pi_sandbox_2 '));

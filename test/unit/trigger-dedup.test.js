@@ -1,4 +1,7 @@
-import { MAX_EVENTS_PER_TRIGGER, seenBefore } from '../../nodes/WooshPayTrigger/dedup';
+// @ts-check
+'use strict';
+
+const { MAX_EVENTS_PER_TRIGGER, seenBefore } = require('../../dist/nodes/WooshPayTrigger/dedup');
 
 /** The trigger's memory of events that started a run: per trigger, and bounded. */
 test('an event is new once per trigger', () => {

@@ -1,5 +1,8 @@
-import { ALL_CARDHOLDER_BODY, ALL_CARDHOLDER_FIELDS } from '../harness/cardholder-fields';
-import { byId, expectRequest, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { ALL_CARDHOLDER_BODY, ALL_CARDHOLDER_FIELDS } = require('../harness/cardholder-fields');
+const { byId, expectRequest, useSimulator } = require('../harness/fixtures');
 
 /**
  * Cardholder → Update through the engine: every documented field (seed page "Update a
@@ -7,14 +10,16 @@ import { byId, expectRequest, useSimulator } from '../harness/fixtures';
  */
 const t = useSimulator();
 
-const update = (updateFields: object, cardholderId = 'ich_sandbox_1') => ({
+/** @param {object} updateFields */
+const update = (updateFields, cardholderId = 'ich_sandbox_1') => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(cardholderId),
 	updateFields,
 });
 
-const seconds = (iso: string) => Date.parse(iso) / 1000;
+/** @param {string} iso */
+const seconds = (iso) => Date.parse(iso) / 1000;
 
 describe('Cardholder → Update sends each field at its documented path', () => {
 	test.each([

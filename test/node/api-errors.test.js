@@ -1,4 +1,7 @@
-import { allText, byId, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { allText, byId, useSimulator } = require('../harness/fixtures');
 
 /**
  * WooshPay's errors reach the user in WooshPay's words (message, type, code, param) with the
@@ -10,7 +13,8 @@ const KEY = 'sk_test_51VerySecretKeyValue';
 const t = useSimulator({ keys: [KEY] });
 const credentials = () => ({ secretKey: KEY, environment: 'custom', baseUrl: t.sim.url });
 
-const updateCustomer = (id = 'cus_sandbox_1', options: object = { maxRetries: 0 }) => ({
+/** @param {object} [options] */
+const updateCustomer = (id = 'cus_sandbox_1', options = { maxRetries: 0 }) => ({
 	resource: 'customer',
 	operation: 'update',
 	customerId: byId(id),
@@ -18,7 +22,8 @@ const updateCustomer = (id = 'cus_sandbox_1', options: object = { maxRetries: 0 
 	requestOptions: options,
 });
 
-const error = (type: string, message: string, code?: string, param?: string) => ({
+/** @param {string} type @param {string} message @param {string} [code] @param {string} [param] */
+const error = (type, message, code, param) => ({
 	error: { type, message, ...(code ? { code } : {}), ...(param ? { param } : {}) },
 });
 

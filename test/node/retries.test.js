@@ -1,4 +1,7 @@
-import { byId, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { byId, useSimulator } = require('../harness/fixtures');
 
 /**
  * Retries and pacing through the engine: 429 (with and without Retry-After), 5xx and dropped
@@ -7,7 +10,8 @@ import { byId, useSimulator } from '../harness/fixtures';
  */
 const t = useSimulator();
 
-const block = (id = 'ich_sandbox_1', requestOptions: object = {}) => ({
+/** @param {object} [requestOptions] */
+const block = (id = 'ich_sandbox_1', requestOptions = {}) => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(id),
@@ -46,10 +50,10 @@ test('a dropped connection then success; WooshPay replays the stored answer rath
 	t.sim.server.on('request', (req, res) => {
 		if (!dropped) {
 			dropped = true;
-			res.end = (() => {
+			res.end = /** @type {typeof res.end} */ (() => {
 				req.socket.destroy();
 				return res;
-			}) as typeof res.end;
+			});
 		}
 		void original(req, res);
 	});

@@ -1,11 +1,20 @@
-import type { IDataObject } from 'n8n-workflow';
+// @ts-check
+'use strict';
 
-import balanceReport from '../../examples/balance-daily-report.json';
-import refundFromForm from '../../examples/refund-from-form.json';
-import { expectRequest, useSimulator } from '../harness/fixtures';
+/** @import { IDataObject } from 'n8n-workflow' */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { paymentsOf, addPaymentIntent } = require('../simulator/payments') as typeof import('../simulator/payments');
+const balanceReport = require('../../examples/balance-daily-report.json');
+/**
+ * What the tests read of examples/refund-from-form.json.
+ * @typedef {{ name: string; parameters: { assignments?: Assignments; formFields?: FormFields } }} FormNode
+ * @typedef {{ assignments: Array<{ name: string; value: string | number }> }} Assignments
+ * @typedef {{ values: FormField[] }} FormFields
+ * @typedef {{ fieldLabel: string; fieldOptions?: { values: Array<{ option: string }> } }} FormField
+ */
+const refundFromForm = /** @type {{ nodes: FormNode[] }} */ (require('../../examples/refund-from-form.json'));
+const { expectRequest, useSimulator } = require('../harness/fixtures');
+
+const { paymentsOf, addPaymentIntent } = require('../simulator/payments');
 
 /**
  * The WooshPay nodes of the payments examples (examples/*.json), with their parameters as
@@ -14,8 +23,9 @@ const { paymentsOf, addPaymentIntent } = require('../simulator/payments') as typ
  */
 const t = useSimulator();
 
-const parametersOf = (workflow: { nodes: Array<{ name: string; parameters: object }> }, name: string) =>
-	workflow.nodes.find((node) => node.name === name)!.parameters as IDataObject;
+/** @param {{ nodes: Array<{ name: string; parameters: object }> }} workflow @param {string} name */
+const parametersOf = (workflow, name) =>
+	/** @type {IDataObject} */ (/** @type {{ name: string; parameters: object }} */ (workflow.nodes.find((node) => node.name === name)).parameters);
 
 test('daily balance report: Get balance is GET /v1/balance', async () => {
 	const result = await t.run(parametersOf(balanceReport, 'Get balance'));
@@ -25,7 +35,7 @@ test('daily balance report: Get balance is GET /v1/balance', async () => {
 
 describe('refund from a form', () => {
 	const refund = parametersOf(refundFromForm, 'Refund payment');
-	const sample = refundFromForm.nodes.find((node) => node.name === 'Sample form answer')!.parameters.assignments!.assignments;
+	const sample = /** @type {Assignments} */ (/** @type {FormNode} */ (refundFromForm.nodes.find((node) => node.name === 'Sample form answer')).parameters.assignments).assignments;
 	const sampleAnswer = Object.fromEntries(sample.map((a) => [a.name, a.value]));
 
 	test("the sample answer: a partial refund of pi_sandbox_1 with WooshPay's reason", async () => {
@@ -40,9 +50,9 @@ describe('refund from a form', () => {
 	});
 
 	test('a form answer with the amount left empty refunds the whole payment; every reason of the form is one WooshPay knows', async () => {
-		const reasons = refundFromForm.nodes
-			.find((node) => node.name === 'Refund request form')!
-			.parameters.formFields!.values.find((field) => field.fieldLabel === 'Reason')!.fieldOptions!.values.map((v) => v.option);
+		const form = /** @type {FormNode} */ (refundFromForm.nodes.find((node) => node.name === 'Refund request form'));
+		const reason = /** @type {FormField} */ (/** @type {FormFields} */ (form.parameters.formFields).values.find((field) => field.fieldLabel === 'Reason'));
+		const reasons = /** @type {NonNullable<FormField['fieldOptions']>} */ (reason.fieldOptions).values.map((v) => v.option);
 		const payments = reasons.map(() => addPaymentIntent(t.sim, { amount: 900, currency: 'USD', confirm: true }).id);
 		const result = await t.run(refund, {
 			items: reasons.map((reason, i) => ({ 'Payment intent ID': payments[i], 'Amount in cents': null, Reason: reason })),

@@ -1,4 +1,7 @@
-import { AccountPace, KEEP_LEARNT_MS, RunLimits, Stopped, accountPace, heldPacing, pause } from '../../nodes/WooshPay/shared/pacing';
+// @ts-check
+'use strict';
+
+const { AccountPace, KEEP_LEARNT_MS, RunLimits, Stopped, accountPace, heldPacing, pause } = require('../../dist/nodes/WooshPay/shared/pacing');
 
 /**
  * The pacing arithmetic, with explicit clock values. Waiting itself, across executions, is
@@ -70,7 +73,8 @@ describe('AccountPace: requests on their way', () => {
 
 	test("at most the requesting node's Max Parallel Requests for the whole account; a cancelled wait leaves", async () => {
 		const pace = new AccountPace();
-		const started: string[] = [];
+		/** @type {string[]} */
+		const started = [];
 		const controller = new AbortController();
 		await pace.startSending(2, undefined);
 		await pace.startSending(2, undefined);
@@ -93,8 +97,10 @@ describe('RunLimits', () => {
 
 	test('at most maxParallel in flight; a released slot goes to the next waiting request', async () => {
 		const limits = new RunLimits({ maxParallel: 2, maxPerSecond: 0 });
-		const started: number[] = [];
-		const go = (n: number) => limits.acquire(undefined).then(() => started.push(n));
+		/** @type {number[]} */
+		const started = [];
+		/** @param {number} n */
+		const go = (n) => limits.acquire(undefined).then(() => started.push(n));
 		void go(1);
 		void go(2);
 		void go(3);

@@ -1,14 +1,17 @@
-import { AUTHORIZATION, byId, expectRequest, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { paymentsOf, addPaymentIntent } = require('../simulator/payments') as typeof import('../simulator/payments');
+const { AUTHORIZATION, byId, expectRequest, useSimulator } = require('../harness/fixtures');
+
+const { paymentsOf, addPaymentIntent } = require('../simulator/payments');
 
 /** Charge → Get Many, Balance → Get and Event → Get through the engine against the simulator. */
 const t = useSimulator();
 
 describe('Charge → Get Many', () => {
 	const paged = useSimulator({ maxPageSize: 2 });
-	const chargesNewestFirst = (customer?: string) =>
+	/** @param {string} [customer] */
+	const chargesNewestFirst = (customer) =>
 		[...paymentsOf(paged.sim).charges.values()]
 			.filter((c) => !customer || c.customer === customer)
 			.sort((a, b) => b.created - a.created)
@@ -16,7 +19,8 @@ describe('Charge → Get Many', () => {
 	beforeAll(() => {
 		for (let i = 0; i < 3; i++) addPaymentIntent(paged.sim, { amount: 1000 + i, currency: 'USD', customer: 'cus_sandbox_2', confirm: true });
 	});
-	const getMany = (extra: object) => ({ resource: 'charge', operation: 'getAll', ...extra });
+	/** @param {object} extra */
+	const getMany = (extra) => ({ resource: 'charge', operation: 'getAll', ...extra });
 
 	test('Return All: GET /v1/charges/list, following has_more and starting_after across pages smaller than asked', async () => {
 		const ids = chargesNewestFirst();
@@ -43,8 +47,10 @@ describe('Charge → Get Many', () => {
 
 	test('Customer ID and Created After / Before go in the query string (customer, created[gte], created[lte])', async () => {
 		const ids = chargesNewestFirst('cus_sandbox_2');
-		const created = (id: string) => paymentsOf(paged.sim).charges.get(id).created;
-		const iso = (seconds: number) => new Date(seconds * 1000).toISOString();
+		/** @param {string} id */
+		const created = (id) => paymentsOf(paged.sim).charges.get(id).created;
+		/** @param {number} seconds */
+		const iso = (seconds) => new Date(seconds * 1000).toISOString();
 		const result = await paged.run(
 			getMany({ returnAll: true, filters: { customer: ' cus_sandbox_2 ', createdAfter: iso(created(ids[2])), createdBefore: iso(created(ids[1])) } }),
 		);
@@ -145,9 +151,10 @@ describe('Event → Get', () => {
 });
 
 test('the simulator refuses list parameters the reference does not document', async () => {
-	const get = async (path: string) => {
+	/** @param {string} path */
+	const get = async (path) => {
 		const response = await fetch(`${t.sim.url}${path}`, { headers: { authorization: AUTHORIZATION } });
-		return [response.status, ((await response.json()) as { error?: { message?: string } }).error?.message];
+		return [response.status, (/** @type {{ error?: { message?: string } }} */ (await response.json())).error?.message];
 	};
 	expect(await get('/v1/payment_intents/search?query=status%3A%27succeeded%27&starting_after=pi_sandbox_1')).toEqual([400, 'Received unknown parameter: starting_after']);
 	expect(await get('/v1/charges/list?status=succeeded')).toEqual([400, 'Received unknown parameter: status']);

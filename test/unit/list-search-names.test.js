@@ -1,4 +1,7 @@
-import { money, shortDate } from '../../nodes/WooshPay/listSearch/searchList';
+// @ts-check
+'use strict';
+
+const { money, shortDate } = require('../../dist/nodes/WooshPay/listSearch/searchList');
 
 /** How list searches show amounts and dates; the engine tests show them in context. */
 test.each([

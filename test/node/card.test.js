@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
+// @ts-check
+'use strict';
 
-import { runListSearch } from '../harness/engine';
-import { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } from '../harness/fixtures';
+const { readFileSync } = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+
+const { runListSearch } = require('../harness/engine');
+const { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } = require('../harness/fixtures');
 
 /**
  * Card (Issuing) → Get, Get Many, Update and Get Remaining Limits through the engine against
@@ -12,9 +15,11 @@ import { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } from '../har
  */
 const t = useSimulator();
 const cards = () => issuingOf(t.sim).cards;
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
+/** @param {string} value */
+const fromList = (value) => ({ __rl: true, mode: 'list', value });
 
-const update = (updateFields: object, cardId: object = byId('ic_sandbox_1')) => ({
+/** @param {object} updateFields @param {object} [cardId] */
+const update = (updateFields, cardId = byId('ic_sandbox_1')) => ({
 	resource: 'card',
 	operation: 'update',
 	cardId,
@@ -141,12 +146,16 @@ describe('Card → Update', () => {
 	});
 });
 
+/**
+ * A node of examples/card-freeze-lost.json, as far as the test reads it.
+ * @typedef {{ name: string; parameters: { assignments?: Assignments } }} ExampleNode
+ * @typedef {{ assignments: Array<{ name: string; value: string }> }} Assignments
+ */
+
 test('the example "freeze a lost card" sends what examples/README.md says', async () => {
-	const workflow = JSON.parse(readFileSync(path.join(__dirname, '../../examples/card-freeze-lost.json'), 'utf8')) as {
-		nodes: Array<{ name: string; parameters: { assignments?: { assignments: Array<{ name: string; value: string }> } } }>;
-	};
-	const report = workflow.nodes.find((n) => n.name === 'Lost card report')!.parameters.assignments!.assignments;
-	const freeze = workflow.nodes.find((n) => n.name === 'Freeze card')!.parameters;
+	const workflow = /** @type {{ nodes: ExampleNode[] }} */ (JSON.parse(readFileSync(path.join(__dirname, '../../examples/card-freeze-lost.json'), 'utf8')));
+	const report = /** @type {Assignments} */ (/** @type {ExampleNode} */ (workflow.nodes.find((n) => n.name === 'Lost card report')).parameters.assignments).assignments;
+	const freeze = /** @type {ExampleNode} */ (workflow.nodes.find((n) => n.name === 'Freeze card')).parameters;
 	const card = issuingOf(t.sim).cards.get('ic_sandbox_1');
 	const result = await t.run(freeze, { items: [Object.fromEntries(report.map((a) => [a.name, a.value]))] });
 	expectRequest(t.sim.requests[0], { method: 'POST', path: '/v1/issuing/cards/ic_sandbox_1', body: { status: 'inactive' } });
@@ -175,7 +184,8 @@ describe('IDs stay inside their path', () => {
 
 describe('Card → Get Many', () => {
 	const paged = useSimulator({ maxPageSize: 2 });
-	const getMany = (extra: object) => ({ resource: 'card', operation: 'getAll', ...extra });
+	/** @param {object} extra */
+	const getMany = (extra) => ({ resource: 'card', operation: 'getAll', ...extra });
 	const newestFirst = () => [...issuingOf(paged.sim).cards.values()].sort((a, b) => b.created - a.created).map((c) => c.id);
 	beforeAll(() => {
 		for (let i = 0; i < 3; i++) issuingOf(paged.sim).addCard({ cardholder: 'ich_sandbox_2', type: i ? 'virtual' : 'physical' });
@@ -209,7 +219,8 @@ describe('Card → Get Many', () => {
 	test('filters are the query parameters the page declares: cardholder (From List or By ID), type, created', async () => {
 		const cards = issuingOf(paged.sim).cards;
 		const created = [...cards.values()].map((c) => c.created).sort((a, b) => a - b);
-		const seconds = (unix: number) => new Date(unix * 1000).toISOString();
+		/** @param {number} unix */
+		const seconds = (unix) => new Date(unix * 1000).toISOString();
 		const result = await paged.run(
 			getMany({
 				returnAll: true,
@@ -258,7 +269,8 @@ describe('Card → Get Many', () => {
 
 describe('Card list search (the "From List" mode)', () => {
 	const paged = useSimulator({ maxPageSize: 2 });
-	const search = (filter?: string, token?: string) =>
+	/** @param {string} [filter] @param {string} [token] */
+	const search = (filter, token) =>
 		runListSearch({ credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: paged.sim.url }, path: 'parameters.cardId' }, 'searchCards', filter, token);
 
 	test('brand, last four digits and cardholder, non-active status marked; pages with the token', async () => {
@@ -269,7 +281,7 @@ describe('Card list search (the "From List" mode)', () => {
 			{ name: 'Visa ···· 0077 · Grace Hopper', value: 'ic_sandbox_3' },
 		]);
 		expect(first.paginationToken).toBe('ic_sandbox_3');
-		const next = await search(undefined, first.paginationToken as string);
+		const next = await search(undefined, /** @type {string} */ (first.paginationToken));
 		expect(next.results).toEqual([
 			{ name: 'MasterCard ···· 4444 · Ada Lovelace (inactive)', value: 'ic_sandbox_2' },
 			{ name: 'Visa ···· 4242 · Ada Lovelace', value: 'ic_sandbox_1' },
@@ -299,9 +311,13 @@ describe('Card list search (the "From List" mode)', () => {
 });
 
 describe('the simulator keeps to the cards pages', () => {
-	/** One raw request (fetch refuses a body on GET, which this check needs). */
-	const call = (path: string, init: { method?: string; body?: string } = {}) =>
-		new Promise<[number | undefined, string | undefined]>((resolve, reject) => {
+	/**
+	 * One raw request (fetch refuses a body on GET, which this check needs).
+	 * @param {string} path
+	 * @param {{ method?: string; body?: string }} [init]
+	 */
+	const call = (path, init = {}) =>
+		/** @type {Promise<[number | undefined, string | undefined]>} */ (new Promise((resolve, reject) => {
 			const request = http.request(`${t.sim.url}${path}`, {
 				method: init.method ?? 'GET',
 				headers: {
@@ -313,11 +329,11 @@ describe('the simulator keeps to the cards pages', () => {
 			request.on('response', (response) => {
 				let text = '';
 				response.on('data', (chunk) => (text += chunk));
-				response.on('end', () => resolve([response.statusCode, (JSON.parse(text) as { error?: { message?: string } }).error?.message]));
+				response.on('end', () => resolve([response.statusCode, /** @type {{ error?: { message?: string } }} */ (JSON.parse(text)).error?.message]));
 			});
 			request.on('error', reject);
 			request.end(init.body);
-		});
+		}));
 
 	test.each([
 		['an undeclared list filter', '/v1/issuing/cards?status=active', {}, 'Received unknown parameter: status'],

@@ -1,5 +1,8 @@
-import { runListSearch } from '../harness/engine';
-import { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { runListSearch } = require('../harness/engine');
+const { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } = require('../harness/fixtures');
 
 /**
  * Card Transaction (Issuing) → Get, Get Many and Update through the engine against the
@@ -7,8 +10,10 @@ import { SECRET_KEY, byId, expectRequest, issuingOf, useSimulator } from '../har
  * Get's path is inferred.
  */
 const t = useSimulator();
-const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
-const update = (updateFields: object, transactionId: object = byId('ipi_sandbox_1')) => ({
+/** @param {string} value */
+const fromList = (value) => ({ __rl: true, mode: 'list', value });
+/** @param {object} updateFields @param {object} [transactionId] */
+const update = (updateFields, transactionId = byId('ipi_sandbox_1')) => ({
 	resource: 'transaction',
 	operation: 'update',
 	transactionId,
@@ -97,7 +102,8 @@ describe('Card Transaction → Update', () => {
 
 describe('Card Transaction → Get Many', () => {
 	const paged = useSimulator({ maxPageSize: 2 });
-	const getMany = (extra: object) => ({ resource: 'transaction', operation: 'getAll', ...extra });
+	/** @param {object} extra */
+	const getMany = (extra) => ({ resource: 'transaction', operation: 'getAll', ...extra });
 	const all = () => [...issuingOf(paged.sim).transactions.values()].sort((a, b) => b.created - a.created);
 	beforeAll(() => {
 		for (let i = 0; i < 4; i++) issuingOf(paged.sim).addTransaction({ card: i % 2 ? 'ic_sandbox_2' : 'ic_sandbox_3', amount: 500 + i });
@@ -150,9 +156,11 @@ describe('Card Transaction → Get Many', () => {
 });
 
 test('Card Transaction list search: refunds marked, amount, merchant, when; filtered by merchant', async () => {
-	const search = (filter?: string) =>
+	/** @param {string} [filter] */
+	const search = (filter) =>
 		runListSearch({ credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: t.sim.url }, path: 'parameters.transactionId' }, 'searchTransactions', filter);
-	const when = (id: string) => `${new Date(issuingOf(t.sim).transactions.get(id).created * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+	/** @param {string} id */
+	const when = (id) => `${new Date(issuingOf(t.sim).transactions.get(id).created * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 	const found = await search();
 	expect(found.results.slice(-3)).toEqual([
 		{ name: `30.00 GBP · City Cabs · ${when('ipi_sandbox_3')}`, value: 'ipi_sandbox_3' },

@@ -1,9 +1,12 @@
-import type { INode } from 'n8n-workflow';
+// @ts-check
+'use strict';
 
-import { ALL_EVENTS, EVENT_OPTIONS, chosenEvents, isChosen } from '../../nodes/WooshPayTrigger/events';
+/** @import { INode } from 'n8n-workflow' */
+
+const { ALL_EVENTS, EVENT_OPTIONS, chosenEvents, isChosen } = require('../../dist/nodes/WooshPayTrigger/events');
 
 /** The trigger's event list and how a choice becomes the events it subscribes to. */
-const node = { name: 'WooshPay Trigger' } as INode;
+const node = /** @type {INode} */ ({ name: 'WooshPay Trigger' });
 
 test('the list is sorted by name as the editor shows it, without repeats, each with a one-line description', () => {
 	const names = EVENT_OPTIONS.map((option) => option.name);

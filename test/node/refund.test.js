@@ -1,7 +1,9 @@
-import { byId, expectRequest, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { paymentsOf, addPaymentIntent } = require('../simulator/payments') as typeof import('../simulator/payments');
+const { byId, expectRequest, useSimulator } = require('../harness/fixtures');
+
+const { paymentsOf, addPaymentIntent } = require('../simulator/payments');
 
 /** Refund → Create and Get through the engine against the simulator. */
 const t = useSimulator();
@@ -9,7 +11,8 @@ const t = useSimulator();
 /** A payment intent of its own for each test, so that refunds do not eat into each other. */
 const paid = (amount = 5000) => addPaymentIntent(t.sim, { amount, currency: 'USD', confirm: true }).id;
 
-const create = (paymentIntentId: string, additionalFields: object = {}) => ({
+/** @param {string} paymentIntentId @param {object} [additionalFields] */
+const create = (paymentIntentId, additionalFields = {}) => ({
 	resource: 'refund',
 	operation: 'create',
 	paymentIntentId: byId(paymentIntentId),

@@ -1,4 +1,7 @@
-import { byId, expectRequest, useSimulator } from '../harness/fixtures';
+// @ts-check
+'use strict';
+
+const { byId, expectRequest, useSimulator } = require('../harness/fixtures');
 
 /**
  * Customer → Update through the engine: every documented field (seed page "Update a
@@ -6,7 +9,8 @@ import { byId, expectRequest, useSimulator } from '../harness/fixtures';
  */
 const t = useSimulator();
 
-const update = (updateFields: object, customerId = 'cus_sandbox_1') => ({
+/** @param {object} updateFields */
+const update = (updateFields, customerId = 'cus_sandbox_1') => ({
 	resource: 'customer',
 	operation: 'update',
 	customerId: byId(customerId),
