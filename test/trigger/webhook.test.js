@@ -1,8 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
+// @ts-check
+'use strict';
 
-import { allText } from '../harness/fixtures';
-import type { TriggerHarness } from '../harness/trigger';
-import { endpointsAt, hmac, signature, useTriggerSimulator } from './fixtures';
+/** @import { IDataObject, INodeExecutionData, ITaskDataConnections } from 'n8n-workflow' */
+
+const { allText } = require('../harness/fixtures');
+/** @import { TriggerHarness } from '../harness/trigger' */
+/** @import { SimEndpoint } from './fixtures' */
+const { endpointsAt, hmac, signature, useTriggerSimulator } = require('./fixtures');
 
 /**
  * Deliveries to the WooshPay Trigger: real HTTP POSTs with raw bodies and headers to a
@@ -36,24 +40,32 @@ const EVENT = {
 	type: 'payment_intent.succeeded',
 };
 
-/** The body as bytes WooshPay might format them: not as JSON.stringify would. */
-const bodyOf = (event: IDataObject) => JSON.stringify(event, null, 2);
+/**
+ * The body as bytes WooshPay might format them: not as JSON.stringify would.
+ * @param {IDataObject} event
+ */
+const bodyOf = (event) => JSON.stringify(event, null, 2);
 
 const now = () => Math.floor(Date.now() / 1000);
 
-async function published(parameters: IDataObject = { events: ['payment_intent.succeeded'] }) {
+/** @param {IDataObject} [parameters] */
+async function published(parameters = { events: ['payment_intent.succeeded'] }) {
 	const h = await t.harness({ parameters });
 	await h.publish();
 	const [endpoint] = endpointsAt(t.sim);
 	return { h, secret: endpoint.secret };
 }
 
-/** What the workflow run received from the trigger, one entry per run. */
-async function started(h: TriggerHarness): Promise<unknown[]> {
+/**
+ * What the workflow run received from the trigger, one entry per run.
+ * @param {TriggerHarness} h
+ * @returns {Promise<unknown[]>}
+ */
+async function started(h) {
 	await h.idle();
 	return h.runs.map((run) => {
 		expect(run.status).toBe('success');
-		return run.data.resultData.runData['WooshPay Trigger'][0].data!.main[0]!.map((item) => item.json);
+		return /** @type {INodeExecutionData[]} */ (/** @type {ITaskDataConnections} */ (run.data.resultData.runData['WooshPay Trigger'][0].data).main[0]).map((item) => item.json);
 	});
 }
 
@@ -69,10 +81,10 @@ describe('a delivery signed with the endpoint’s secret', () => {
 	});
 
 	test.each([
-		['the second of two v1 entries matches', (good: string) => `v1=${'0'.repeat(64)},v1=${good}`],
-		['the first of two v1 entries matches', (good: string) => `v1=${good},v1=${'f'.repeat(64)}`],
-		['a v0 entry and spaces around the items', (good: string) => ` v0=${'a'.repeat(64)} , v1=${good} `],
-		['the signature in upper case', (good: string) => `v1=${good.toUpperCase()}`],
+		['the second of two v1 entries matches', (/** @type {string} */ good) => `v1=${'0'.repeat(64)},v1=${good}`],
+		['the first of two v1 entries matches', (/** @type {string} */ good) => `v1=${good},v1=${'f'.repeat(64)}`],
+		['a v0 entry and spaces around the items', (/** @type {string} */ good) => ` v0=${'a'.repeat(64)} , v1=${good} `],
+		['the signature in upper case', (/** @type {string} */ good) => `v1=${good.toUpperCase()}`],
 	])('accepted when %s', async (_case, signatures) => {
 		const { h, secret } = await published();
 		const body = bodyOf(EVENT);
@@ -103,18 +115,18 @@ describe('refused with 401, nothing started', () => {
 	const other = 'whsec_5B7ztykeFchpyupxbTLmZdQiNabRRqjg';
 	test.each([
 		['no Wooshpay-Signature header', () => ({}), 'The Wooshpay-Signature header is missing'],
-		['a signature made with another secret', (body: string) => ({ 'Wooshpay-Signature': signature(other, body) }), 'The signature does not match this body and the signing secret'],
-		['a header without t=', (body: string, secret: string) => ({ 'Wooshpay-Signature': `v1=${hmac(secret, now(), body)}` }), 'The Wooshpay-Signature header has no t= timestamp or no v1= signature'],
+		['a signature made with another secret', (/** @type {string} */ body) => ({ 'Wooshpay-Signature': signature(other, body) }), 'The signature does not match this body and the signing secret'],
+		['a header without t=', (/** @type {string} */ body, /** @type {string} */ secret) => ({ 'Wooshpay-Signature': `v1=${hmac(secret, now(), body)}` }), 'The Wooshpay-Signature header has no t= timestamp or no v1= signature'],
 		['a header without v1=', () => ({ 'Wooshpay-Signature': `t=${now()},v0=abc` }), 'The Wooshpay-Signature header has no t= timestamp or no v1= signature'],
 		['a signature that is not hex', () => ({ 'Wooshpay-Signature': `t=${now()},v1=${'z'.repeat(64)}` }), 'The signature does not match this body and the signing secret'],
-		['a timestamp 6 minutes old', (body: string, secret: string) => ({ 'Wooshpay-Signature': signature(secret, body, now() - 360) }), /^The signature's timestamp is 3[56]\d seconds away from this server's clock; at most 300 are accepted$/],
-		['a timestamp 6 minutes ahead', (body: string, secret: string) => ({ 'Wooshpay-Signature': signature(secret, body, now() + 360) }), /^The signature's timestamp is 3[56]\d seconds away from this server's clock; at most 300 are accepted$/],
+		['a timestamp 6 minutes old', (/** @type {string} */ body, /** @type {string} */ secret) => ({ 'Wooshpay-Signature': signature(secret, body, now() - 360) }), /^The signature's timestamp is 3[56]\d seconds away from this server's clock; at most 300 are accepted$/],
+		['a timestamp 6 minutes ahead', (/** @type {string} */ body, /** @type {string} */ secret) => ({ 'Wooshpay-Signature': signature(secret, body, now() + 360) }), /^The signature's timestamp is 3[56]\d seconds away from this server's clock; at most 300 are accepted$/],
 	])('%s', async (_case, headers, reason) => {
 		const { h, secret } = await published();
 		const body = bodyOf(EVENT);
 		const answer = await h.deliver(body, headers(body, secret));
 		expect(answer.status).toBe(401);
-		const message = (answer.body as { message: string }).message;
+		const message = /** @type {{ message: string }} */ (answer.body).message;
 		expect(message.replace(/^Refused: /, '')).toMatch(reason);
 		expect(message.startsWith('Refused: ')).toBe(true);
 		expect(await started(h)).toEqual([]);
@@ -186,7 +198,7 @@ describe('answered 200 without starting the workflow', () => {
 	test('the same event to the test URL and the production URL starts both runs', async () => {
 		const { h, secret } = await published();
 		await h.publish('test');
-		const testSecret = endpointsAt(t.sim).find((e) => e.url === h.testUrl)!.secret;
+		const testSecret = /** @type {SimEndpoint} */ (endpointsAt(t.sim).find((e) => e.url === h.testUrl)).secret;
 		const body = bodyOf(EVENT);
 		expect((await h.deliver(body, { 'Wooshpay-Signature': signature(testSecret, body) }, 'test')).body).toBe('firstEntryJson');
 		expect((await h.deliver(body, { 'Wooshpay-Signature': signature(secret, body) })).body).toBe('firstEntryJson');
@@ -233,14 +245,14 @@ describe('options and event choices', () => {
 		const all = await published({ events: ['*'] });
 		const custom = await t.harness({ parameters: { events: [], eventsNotListed: 'issuing_card.created' } });
 		await custom.publish();
-		const customSecret = endpointsAt(t.sim).find((e) => e.enabled_events.includes('issuing_card.created'))!.secret;
+		const customSecret = /** @type {SimEndpoint} */ (endpointsAt(t.sim).find((e) => e.enabled_events.includes('issuing_card.created'))).secret;
 		for (const type of ['payout.paid', 'issuing_card.created']) {
 			const body = bodyOf({ ...EVENT, id: `evt_${type}`, type });
 			expect((await all.h.deliver(body, { 'Wooshpay-Signature': signature(all.secret, body) })).status).toBe(200);
 			expect((await custom.deliver(body, { 'Wooshpay-Signature': signature(customSecret, body) })).status).toBe(200);
 		}
 		expect(await started(all.h)).toHaveLength(2);
-		expect((await started(custom)).map((items) => (items as IDataObject[])[0].type)).toEqual(['issuing_card.created']);
+		expect((await started(custom)).map((items) => /** @type {IDataObject[]} */ (items)[0].type)).toEqual(['issuing_card.created']);
 	});
 
 	test('with a Signing Secret entered, deliveries are checked with it', async () => {

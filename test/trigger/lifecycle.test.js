@@ -1,6 +1,10 @@
-import { AUTHORIZATION, allText } from '../harness/fixtures';
-import type { TriggerHarness } from '../harness/trigger';
-import { callSim, endpointsAt, requestsAt, useTriggerSimulator } from './fixtures';
+// @ts-check
+'use strict';
+
+const { AUTHORIZATION, allText } = require('../harness/fixtures');
+/** @import { TriggerHarness } from '../harness/trigger' */
+/** @import { SimEndpoint } from './fixtures' */
+const { callSim, endpointsAt, requestsAt, useTriggerSimulator } = require('./fixtures');
 
 /**
  * The WooshPay Trigger's lifecycle methods (checkExists, create, delete) through n8n-core's
@@ -10,22 +14,31 @@ import { callSim, endpointsAt, requestsAt, useTriggerSimulator } from './fixture
 const t = useTriggerSimulator();
 
 const LIST = { method: 'GET', path: '/v1/webhook_endpoints', query: { limit: '100' }, body: undefined };
-/** The description of an endpoint n8n registers: it names the workflow and the node. */
-const described = (h: TriggerHarness, test = '') => `n8n workflow "Payments to CRM" (ID ${h.workflowId}), node "WooshPay Trigger"${test}`;
+/**
+ * The description of an endpoint n8n registers: it names the workflow and the node.
+ * @param {TriggerHarness} h
+ */
+const described = (h, test = '') => `n8n workflow "Payments to CRM" (ID ${h.workflowId}), node "WooshPay Trigger"${test}`;
 
-const created = (h: TriggerHarness, url: string, events: string[], test = '') => ({
+/** @param {TriggerHarness} h @param {string} url @param {string[]} events */
+const created = (h, url, events, test = '') => ({
 	method: 'POST',
 	path: '/v1/webhook_endpoints',
 	query: {},
 	body: { url, enabled_events: events, description: described(h, test) },
 });
-const deleted = (id: string) => ({ method: 'DELETE', path: `/v1/webhook_endpoints/${id}`, query: {}, body: undefined });
+/** @param {string} id */
+const deleted = (id) => ({ method: 'DELETE', path: `/v1/webhook_endpoints/${id}`, query: {}, body: undefined });
 
-/** Registers an endpoint at the simulator as someone else would (the dashboard, an earlier n8n). */
-async function foreignEndpoint(url: string, events = ['payment_intent.succeeded']): Promise<string> {
+/**
+ * Registers an endpoint at the simulator as someone else would (the dashboard, an earlier n8n).
+ * @param {string} url
+ * @returns {Promise<string>}
+ */
+async function foreignEndpoint(url, events = ['payment_intent.succeeded']) {
 	const answer = await callSim(t.sim, 'POST', '/v1/webhook_endpoints', { url, enabled_events: events });
 	expect(answer.status).toBe(200);
-	return answer.body.id as string;
+	return /** @type {string} */ (answer.body.id);
 }
 
 describe('publishing (checkExists, then create)', () => {
@@ -84,9 +97,9 @@ describe('publishing (checkExists, then create)', () => {
 	});
 
 	test.each([
-		['was deleted in the dashboard', async (id: string) => void (await callSim(t.sim, 'DELETE', `/v1/webhook_endpoints/${id}`)), false],
-		['was disabled', async (id: string) => void (await callSim(t.sim, 'POST', `/v1/webhook_endpoints/${id}`, { disabled: true })), true],
-		['points at another URL (n8n moved)', async (id: string) => void (await callSim(t.sim, 'POST', `/v1/webhook_endpoints/${id}`, { url: 'https://old-n8n.example.com/webhook/x/webhook' })), true],
+		['was deleted in the dashboard', async (/** @type {string} */ id) => void (await callSim(t.sim, 'DELETE', `/v1/webhook_endpoints/${id}`)), false],
+		['was disabled', async (/** @type {string} */ id) => void (await callSim(t.sim, 'POST', `/v1/webhook_endpoints/${id}`, { disabled: true })), true],
+		['points at another URL (n8n moved)', async (/** @type {string} */ id) => void (await callSim(t.sim, 'POST', `/v1/webhook_endpoints/${id}`, { url: 'https://old-n8n.example.com/webhook/x/webhook' })), true],
 	])('n8n’s endpoint %s: it is replaced by a new one', async (_case, change, deletesOld) => {
 		const h = await t.harness({ parameters: { events: ['payment_intent.succeeded'] } });
 		await h.publish();
@@ -112,7 +125,7 @@ describe('publishing (checkExists, then create)', () => {
 		const endpoints = endpointsAt(t.sim);
 		expect(endpoints.map((e) => e.url).sort()).toEqual(['https://crm.example.com/wooshpay', h.productionUrl].sort());
 		expect(endpoints.find((e) => e.id === other)).toBeDefined();
-		expect(h.nodeStaticData()?.endpointId).toBe(endpoints.find((e) => e.url === h.productionUrl)!.id);
+		expect(h.nodeStaticData()?.endpointId).toBe(/** @type {SimEndpoint} */ (endpoints.find((e) => e.url === h.productionUrl)).id);
 	});
 
 	test('a duplicate beside n8n’s own endpoint is removed and n8n’s kept', async () => {
@@ -152,7 +165,7 @@ describe('publishing (checkExists, then create)', () => {
 		t.sim.reset();
 		expect(await h.publish('test')).toBe('created');
 		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.testUrl, ['payment_intent.succeeded'], ' (test URL)')]);
-		const test = endpointsAt(t.sim).find((e) => e.url === h.testUrl)!;
+		const test = /** @type {SimEndpoint} */ (endpointsAt(t.sim).find((e) => e.url === h.testUrl));
 		expect(h.nodeStaticData('test')).toEqual({ endpointId: test.id, signingSecret: test.secret });
 		t.sim.reset();
 		await h.unpublish('test');
@@ -178,7 +191,7 @@ describe('publishing (checkExists, then create)', () => {
 			parameters: { events: ['payment_intent.succeeded'] },
 			credentials: { secretKey: wrongKey, environment: 'custom', baseUrl: t.sim.url },
 		});
-		const error = await h.publish().catch((e: unknown) => e);
+		const error = await h.publish().catch((/** @type {unknown} */ e) => e);
 		expect(error).toMatchObject({
 			message: 'WooshPay error 401 Unauthorized: Invalid API Key provided: sk_test_****************1234 (type invalid_request_error, code api_key_invalid)',
 			httpCode: '401',

@@ -1,10 +1,13 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// @ts-check
+'use strict';
 
-import type { IDataObject } from 'n8n-workflow';
+const { createServer } = require('node:http');
+/** @import { AddressInfo } from 'node:net' */
 
-import { AUTHORIZATION } from '../harness/fixtures';
-import { callSim, hmac, sandboxEvents, settle, useTriggerSimulator } from './fixtures';
+/** @import { IDataObject } from 'n8n-workflow' */
+
+const { AUTHORIZATION } = require('../harness/fixtures');
+const { callSim, hmac, sandboxEvents, settle, useTriggerSimulator } = require('./fixtures');
 
 /**
  * The sandbox (the simulator of `npm run dev`) delivering signed events over real HTTP: to the
@@ -13,14 +16,16 @@ import { callSim, hmac, sandboxEvents, settle, useTriggerSimulator } from './fix
  */
 const t = useTriggerSimulator();
 
-interface Received {
-	headers: Record<string, string | string[] | undefined>;
-	body: string;
-}
+/**
+ * @typedef {object} Received
+ * @property {Record<string, string | string[] | undefined>} headers
+ * @property {string} body
+ */
 
 /** A plain HTTP receiver that records what it gets and answers 200. */
 async function receiver() {
-	const received: Received[] = [];
+	/** @type {Received[]} */
+	const received = [];
 	const server = createServer((req, res) => {
 		let body = '';
 		req.on('data', (chunk) => (body += chunk));
@@ -29,9 +34,9 @@ async function receiver() {
 			res.end('ok');
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-	return { url, received, close: async () => await new Promise<void>((resolve) => server.close(() => resolve())) };
+	await /** @type {Promise<void>} */ (new Promise((resolve) => server.listen(0, '127.0.0.1', resolve)));
+	const url = `http://127.0.0.1:${/** @type {AddressInfo} */ (server.address()).port}/hook`;
+	return { url, received, close: async () => await /** @type {Promise<void>} */ (new Promise((resolve) => server.close(() => resolve()))) };
 }
 
 test('POST /_sandbox/events sends the event, signed with each endpoint’s secret, to every enabled endpoint that wants it', async () => {
@@ -42,7 +47,7 @@ test('POST /_sandbox/events sends the event, signed with each endpoint’s secre
 		const all = (await callSim(t.sim, 'POST', '/v1/webhook_endpoints', { url: plain.url, enabled_events: ['*'] })).body;
 		await callSim(t.sim, 'POST', '/v1/webhook_endpoints', { url: `${plain.url}/payouts`, enabled_events: ['payout.paid'] });
 		const off = (await callSim(t.sim, 'POST', '/v1/webhook_endpoints', { url: `${plain.url}/off`, enabled_events: ['*'] })).body;
-		expect((await callSim(t.sim, 'POST', `/v1/webhook_endpoints/${off.id as string}`, { disabled: true })).body.status).toBe('disabled');
+		expect((await callSim(t.sim, 'POST', `/v1/webhook_endpoints/${/** @type {string} */ (off.id)}`, { disabled: true })).body.status).toBe('disabled');
 
 		const sent = await callSim(t.sim, 'POST', '/_sandbox/events', {
 			type: 'payment_intent.succeeded',
@@ -50,7 +55,7 @@ test('POST /_sandbox/events sends the event, signed with each endpoint’s secre
 			created: 1754626531,
 		});
 		expect(sent.status).toBe(200);
-		const event = sent.body.event as IDataObject;
+		const event = /** @type {IDataObject} */ (sent.body.event);
 		expect(event).toMatchObject({
 			object: 'event',
 			created: 1754626531,
@@ -59,7 +64,7 @@ test('POST /_sandbox/events sends the event, signed with each endpoint’s secre
 			pending_webhooks: 2,
 			data: { object: { object: 'payment_intent', customer: 'cus_sandbox_1', amount: 1500, status: 'succeeded' } },
 		});
-		expect((sent.body.sendingTo as IDataObject[]).map((target) => target.url).sort()).toEqual([h.productionUrl, plain.url].sort());
+		expect(/** @type {IDataObject[]} */ (sent.body.sendingTo).map((target) => target.url).sort()).toEqual([h.productionUrl, plain.url].sort());
 		await settle(t.sim, h);
 
 		expect(plain.received).toHaveLength(1);
@@ -68,7 +73,7 @@ test('POST /_sandbox/events sends the event, signed with each endpoint’s secre
 		expect(headers['content-type']).toBe('application/json');
 		const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers['wooshpay-signature']));
 		expect(match).not.toBeNull();
-		expect(match![2]).toBe(hmac(all.secret as string, Number(match![1]), body));
+		expect(/** @type {RegExpExecArray} */ (match)[2]).toBe(hmac(/** @type {string} */ (all.secret), Number(/** @type {RegExpExecArray} */ (match)[1]), body));
 		expect(h.runs).toHaveLength(1);
 	} finally {
 		await plain.close();
@@ -79,7 +84,7 @@ test('resending an event delivers the same ID again; the trigger starts the work
 	const h = await t.harness({ parameters: { events: ['payment_intent.succeeded'] } });
 	await h.publish();
 	const sent = await callSim(t.sim, 'POST', '/_sandbox/events', { type: 'payment_intent.succeeded' });
-	const id = (sent.body.event as IDataObject).id as string;
+	const id = /** @type {string} */ (/** @type {IDataObject} */ (sent.body.event).id);
 	await settle(t.sim, h);
 	await callSim(t.sim, 'POST', `/_sandbox/events/${id}/resend`);
 	await settle(t.sim, h);
@@ -105,7 +110,7 @@ test.each([
 	const [{ deliveries }] = await sandboxEvents(t.sim);
 	expect(deliveries).toHaveLength(1);
 	expect(deliveries[0].status).toBe(401);
-	expect(JSON.parse(deliveries[0].response!).message.replace(/^Refused: /, '')).toMatch(reason);
+	expect(JSON.parse(/** @type {string} */ (deliveries[0].response)).message.replace(/^Refused: /, '')).toMatch(reason);
 	expect(h.runs).toEqual([]);
 });
 
