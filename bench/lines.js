@@ -1,25 +1,39 @@
+// @ts-check
+'use strict';
+
 /**
  * Scenario 6 of `npm run bench`: the packed package in a real n8n of each tested line
  * (scripts/n8n.js LINES), running a Cardholder → Update workflow with `n8n execute` against a
  * simulator the runner starts: how bulk runs behave on n8n 1.x beside 2.x.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
-import { cardholderId, ourParameters } from './workload';
+const { cardholderId, ourParameters } = require('./workload');
 
-import * as n8nScripts from '../scripts/n8n';
-import { freePorts } from '../scripts/process';
+const n8nScripts = require('../scripts/n8n');
+const { freePorts } = require('../scripts/process');
 
-// Compiled to bench/.tmp/bench/lines.js.
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '..');
 const WORKFLOW_ID = 'wpBenchLines';
 
-/** Manual Trigger → Code (the cardholder IDs) → WooshPay: Cardholder → Update, every field set. */
-function workflow(prefix: string, count: number) {
+/**
+ * Manual Trigger → Code (the cardholder IDs) → WooshPay: Cardholder → Update, every field set.
+ * @param {string} prefix
+ * @param {number} count
+ */
+function workflow(prefix, count) {
 	const ids = Array.from({ length: count }, (_, i) => cardholderId(prefix, i));
-	const node = (name: string, type: string, typeVersion: number, x: number, parameters: object, extra: object = {}) => ({
+	/**
+	 * @param {string} name
+	 * @param {string} type
+	 * @param {number} typeVersion
+	 * @param {number} x
+	 * @param {object} parameters
+	 * @param {object} [extra]
+	 */
+	const node = (name, type, typeVersion, x, parameters, extra = {}) => ({
 		id: `00000000-0000-4000-8000-00000000000${x}`,
 		name,
 		type,
@@ -47,8 +61,12 @@ function workflow(prefix: string, count: number) {
 	};
 }
 
-/** An n8n of `version` with the packed package installed (dist/ must be built), once for all its runs. */
-export async function prepareLine(version: string, log: (text: string) => void) {
+/**
+ * An n8n of `version` with the packed package installed (dist/ must be built), once for all its runs.
+ * @param {string} version
+ * @param {(text: string) => void} log
+ */
+async function prepareLine(version, log) {
 	const runtime = await n8nScripts.ensureN8n(version, { log: (m) => log(`n8n ${version}: ${m}`) });
 	const work = mkdtempSync(path.join(os.tmpdir(), `wooshpay-bench-${version}-`));
 	const userFolder = path.join(work, 'user');
@@ -59,8 +77,11 @@ export async function prepareLine(version: string, log: (text: string) => void) 
 		/**
 		 * Points the sandbox credential at `simUrl`, imports the workflow for `count` cardholders
 		 * and runs it; resolves with `n8n execute`'s exit code.
+		 * @param {string} simUrl
+		 * @param {string} prefix
+		 * @param {number} count
 		 */
-		async run(simUrl: string, prefix: string, count: number) {
+		async run(simUrl, prefix, count) {
 			await n8nScripts.importCredentials(runtime, env, path.join(work, 'credentials.json'), [n8nScripts.sandboxCredential(simUrl)]);
 			const file = path.join(work, 'workflow.json');
 			writeFileSync(file, JSON.stringify(workflow(prefix, count)));
@@ -71,3 +92,5 @@ export async function prepareLine(version: string, log: (text: string) => void) 
 		dispose: () => rmSync(work, { recursive: true, force: true }),
 	};
 }
+
+module.exports = { prepareLine };

@@ -1,5 +1,8 @@
+// @ts-check
+'use strict';
+
 /**
- * One measurement, in a process of its own (started by bench/run.ts with fork): sends N
+ * One measurement, in a process of its own (started by bench/run.js with fork): sends N
  * Cardholder → Update items to the simulator through one client and reports wall time, CPU
  * and memory of this process only (the simulator runs in the parent).
  *
@@ -9,75 +12,67 @@
  * Protocol: the parent sends a WorkerTask; the worker warms up if asked, sends {type:
  * 'warmed'}, waits for {cmd: 'go'}, measures, sends a WorkerResult, and exits.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { Session } from 'node:inspector';
-import path from 'node:path';
+const { mkdirSync, writeFileSync } = require('node:fs');
+const http = require('node:http');
+const { Session } = require('node:inspector');
+const path = require('node:path');
 
-import type { IDataObject } from 'n8n-workflow';
+/** @import { IDataObject } from 'n8n-workflow' */
 
-import { runNode } from '../test/harness/engine';
-import { runFirstReleaseNode, runHttpRequestNode } from './engine';
-import { AUTHORIZATION, BODY, SECRET_KEY, cardholderId, httpRequestParameters, ourParameters } from './workload';
+const { runNode } = require('../test/harness/engine');
+const { runFirstReleaseNode, runHttpRequestNode } = require('./engine');
+const { AUTHORIZATION, BODY, SECRET_KEY, cardholderId, httpRequestParameters, ourParameters } = require('./workload');
 
-export type Client = 'ours' | 'oursFirstRelease' | 'httpRequest' | 'ceilingHttp' | 'ceilingUndici' | 'sizePair';
+/** @typedef {'ours' | 'oursFirstRelease' | 'httpRequest' | 'ceilingHttp' | 'ceilingUndici' | 'sizePair'} Client */
 
-export interface WorkerTask {
-	client: Client;
-	/** Our node's Update Fields (default: all of them). */
-	fields?: IDataObject;
-	url: string;
-	count: number;
-	/** Cardholders `ich_<prefix>_<i>` to update. */
-	prefix: string;
-	/** Items of a warm-up run first (cardholders `ich_warm_<i>`), not measured. */
-	warmup: number;
-	/** Sample memoryUsage() every few milliseconds during the run. */
-	sampleMemory: boolean;
-	/** Requests in flight for the bare clients. */
-	concurrency: number;
-	/** Write a CPU profile of the measured run (not of loading or warm-up) into this folder. */
-	profileDir?: string;
-	/** Split the items over this many executions started at once, in this one process (default 1). */
-	executions?: number;
-	/** For 'sizePair': how many rounds of (ours, ours with the first release's properties). */
-	rounds?: number;
-}
+/**
+ * @typedef {object} WorkerTask
+ * @property {Client} client
+ * @property {IDataObject} [fields] Our node's Update Fields (default: all of them).
+ * @property {string} url
+ * @property {number} count
+ * @property {string} prefix Cardholders `ich_<prefix>_<i>` to update.
+ * @property {number} warmup Items of a warm-up run first (cardholders `ich_warm_<i>`), not measured.
+ * @property {boolean} sampleMemory Sample memoryUsage() every few milliseconds during the run.
+ * @property {number} concurrency Requests in flight for the bare clients.
+ * @property {string} [profileDir] Write a CPU profile of the measured run (not of loading or warm-up) into this folder.
+ * @property {number} [executions] Split the items over this many executions started at once, in this one process (default 1).
+ * @property {number} [rounds] For 'sizePair': how many rounds of (ours, ours with the first release's properties).
+ */
 
-export interface WorkerResult {
-	type: 'result';
-	client: Client;
-	count: number;
-	wallMs: number;
-	/** Date.now() when the run started, to set against the simulator's first request. */
-	startedAt: number;
-	/** User + system CPU of this process during the run. */
-	cpuMs: number;
-	status: string;
-	/** Output items with an `error` field (continue on fail), or all items when the node stopped. */
-	outputItems: number;
-	errorItems: number;
-	error?: { message: string; httpCode?: string; description?: string };
-	memory: {
-		baselineRss: number;
-		baselineHeap: number;
-		peakRss: number;
-		peakHeap: number;
-		/** The kernel's peak resident set of this process (resourceUsage().maxRSS), bytes. */
-		maxRss: number;
-		samples: number;
-	};
-	/** Where the CPU profile of the run went, if one was asked for. */
-	profile?: string;
-	/** For 'sizePair': each round's CPU per item of ours / ours with the first release's properties. */
-	sizeRatios?: number[];
-}
+/**
+ * @typedef {object} WorkerResult
+ * @property {'result'} type
+ * @property {Client} client
+ * @property {number} count
+ * @property {number} wallMs
+ * @property {number} startedAt Date.now() when the run started, to set against the simulator's first request.
+ * @property {number} cpuMs User + system CPU of this process during the run.
+ * @property {string} status
+ * @property {number} outputItems Output items with an `error` field (continue on fail), or all items when the node stopped.
+ * @property {number} errorItems
+ * @property {{ message: string; httpCode?: string; description?: string }} [error]
+ * @property {WorkerMemory} memory
+ * @property {string} [profile] Where the CPU profile of the run went, if one was asked for.
+ * @property {number[]} [sizeRatios] For 'sizePair': each round's CPU per item of ours / ours with the first release's properties.
+ */
+
+/**
+ * @typedef {object} WorkerMemory
+ * @property {number} baselineRss
+ * @property {number} baselineHeap
+ * @property {number} peakRss
+ * @property {number} peakHeap
+ * @property {number} maxRss The kernel's peak resident set of this process (resourceUsage().maxRSS), bytes.
+ * @property {number} samples
+ */
 
 let executions = 0;
 
-type Outcome = Pick<WorkerResult, 'status' | 'outputItems' | 'errorItems' | 'error'>;
+/** @typedef {Pick<WorkerResult, 'status' | 'outputItems' | 'errorItems' | 'error'>} Outcome */
 
-async function runClient(task: WorkerTask, prefix: string, count: number, first = 0): Promise<Outcome> {
+/** @param {WorkerTask} task @param {string} prefix @param {number} count @returns {Promise<Outcome>} */
+async function runClient(task, prefix, count, first = 0) {
 	const items = Array.from({ length: count }, (_, i) => ({ id: cardholderId(prefix, first + i) }));
 	const executionId = `bench-${process.pid}-${++executions}`;
 	switch (task.client) {
@@ -116,9 +111,12 @@ async function runClient(task: WorkerTask, prefix: string, count: number, first 
  * round's ratio of CPU. Both run in one process one after the other, so load on the machine
  * and the JIT's state touch both alike; which goes first alternates from round to round, so
  * that going first or second weighs on neither.
+ * @param {WorkerTask} task
+ * @returns {Promise<number[]>}
  */
-async function measureSize(task: WorkerTask): Promise<number[]> {
-	const cpuPerItem = async (client: Client) => {
+async function measureSize(task) {
+	/** @param {Client} client */
+	const cpuPerItem = async (client) => {
 		if (global.gc) global.gc();
 		const before = process.cpuUsage();
 		const outcome = await runClient({ ...task, client }, task.prefix, task.count);
@@ -126,7 +124,8 @@ async function measureSize(task: WorkerTask): Promise<number[]> {
 		const cpu = process.cpuUsage(before);
 		return (cpu.user + cpu.system) / 1000 / task.count;
 	};
-	const ratios: number[] = [];
+	/** @type {number[]} */
+	const ratios = [];
 	for (let round = 0; round < (task.rounds ?? 20); round++) {
 		if (round % 2 === 0) {
 			const ours = await cpuPerItem('ours');
@@ -139,8 +138,12 @@ async function measureSize(task: WorkerTask): Promise<number[]> {
 	return ratios;
 }
 
-/** The measured run: one execution, or several started at once that share the items. */
-async function runExecutions(task: WorkerTask): Promise<Outcome> {
+/**
+ * The measured run: one execution, or several started at once that share the items.
+ * @param {WorkerTask} task
+ * @returns {Promise<Outcome>}
+ */
+async function runExecutions(task) {
 	const executionCount = Math.max(1, task.executions ?? 1);
 	if (executionCount === 1) return await runClient(task, task.prefix, task.count);
 	const share = Math.ceil(task.count / executionCount);
@@ -157,7 +160,12 @@ async function runExecutions(task: WorkerTask): Promise<Outcome> {
 	};
 }
 
-function summarise(status: string, output: Array<{ json: Record<string, unknown> }>, error?: Error & { httpCode?: string; description?: string }) {
+/**
+ * @param {string} status
+ * @param {Array<{ json: Record<string, unknown> }>} output
+ * @param {Error & { httpCode?: string; description?: string }} [error]
+ */
+function summarise(status, output, error) {
 	return {
 		status,
 		outputItems: output.length,
@@ -166,15 +174,21 @@ function summarise(status: string, output: Array<{ json: Record<string, unknown>
 	};
 }
 
-const REQUEST_HEADERS = (i: number) => ({
+/** @param {number} i */
+const REQUEST_HEADERS = (i) => ({
 	authorization: AUTHORIZATION,
 	accept: 'application/json',
 	'content-type': 'application/json',
 	'idempotency-key': `bench-${process.pid}-${executions}-${i}`,
 });
 
-/** `concurrency` loops taking the next item until none is left. */
-async function inParallel(count: number, concurrency: number, send: (i: number) => Promise<boolean>) {
+/**
+ * `concurrency` loops taking the next item until none is left.
+ * @param {number} count
+ * @param {number} concurrency
+ * @param {(i: number) => Promise<boolean>} send
+ */
+async function inParallel(count, concurrency, send) {
 	let next = 0;
 	let failed = 0;
 	await Promise.all(
@@ -188,14 +202,18 @@ async function inParallel(count: number, concurrency: number, send: (i: number) 
 	return failed;
 }
 
-/** node:http with a keep-alive agent, `concurrency` sockets. */
-async function bareHttp(task: WorkerTask, items: Array<{ id: string }>) {
+/**
+ * node:http with a keep-alive agent, `concurrency` sockets.
+ * @param {WorkerTask} task
+ * @param {Array<{ id: string }>} items
+ */
+async function bareHttp(task, items) {
 	executions++;
 	const agent = new http.Agent({ keepAlive: true, maxSockets: task.concurrency });
 	const base = new URL(task.url);
 	const failed = await inParallel(items.length, task.concurrency, (i) => {
 		const body = JSON.stringify(BODY);
-		return new Promise<boolean>((resolve, reject) => {
+		return /** @type {Promise<boolean>} */ (new Promise((resolve, reject) => {
 			const req = http.request(
 				{
 					agent,
@@ -206,8 +224,9 @@ async function bareHttp(task: WorkerTask, items: Array<{ id: string }>) {
 					headers: { ...REQUEST_HEADERS(i), 'content-length': Buffer.byteLength(body) },
 				},
 				(res) => {
-					const chunks: Buffer[] = [];
-					res.on('data', (chunk: Buffer) => chunks.push(chunk));
+					/** @type {Buffer[]} */
+					const chunks = [];
+					res.on('data', (/** @type {Buffer} */ chunk) => chunks.push(chunk));
 					res.on('end', () => {
 						JSON.parse(Buffer.concat(chunks).toString('utf8'));
 						resolve(res.statusCode === 200);
@@ -217,26 +236,24 @@ async function bareHttp(task: WorkerTask, items: Array<{ id: string }>) {
 			);
 			req.on('error', reject);
 			req.end(body);
-		});
+		}));
 	});
 	agent.destroy();
 	return { status: failed ? 'error' : 'success', outputItems: items.length - failed, errorItems: failed };
 }
 
-interface UndiciLike {
-	Agent: new (options: { connections: number; pipelining: number }) => {
-		request(options: { origin: string; path: string; method: string; headers: Record<string, string>; body: string }): Promise<{
-			statusCode: number;
-			body: { json(): Promise<unknown> };
-		}>;
-		close(): Promise<void>;
-	};
-}
+/**
+ * @typedef {object} UndiciLike
+ * @property {new (options: { connections: number; pipelining: number }) => { request(options: { origin: string; path: string; method: string; headers: Record<string, string>; body: string }): Promise<{ statusCode: number; body: { json(): Promise<unknown> }; }>; close(): Promise<void>; }} Agent
+ */
 
-/** undici (if node_modules has it), `concurrency` connections, no pipelining. */
-async function bareUndici(task: WorkerTask, items: Array<{ id: string }>) {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const undici = require('undici') as UndiciLike;
+/**
+ * undici (if node_modules has it), `concurrency` connections, no pipelining.
+ * @param {WorkerTask} task
+ * @param {Array<{ id: string }>} items
+ */
+async function bareUndici(task, items) {
+	const undici = /** @type {UndiciLike} */ (require('undici'));
 	executions++;
 	const agent = new undici.Agent({ connections: task.concurrency, pipelining: 1 });
 	const origin = new URL(task.url).origin;
@@ -255,7 +272,8 @@ async function bareUndici(task: WorkerTask, items: Array<{ id: string }>) {
 	return { status: failed ? 'error' : 'success', outputItems: items.length - failed, errorItems: failed };
 }
 
-async function measure(task: WorkerTask): Promise<WorkerResult> {
+/** @param {WorkerTask} task @returns {Promise<WorkerResult>} */
+async function measure(task) {
 	if (global.gc) global.gc();
 	const baseline = process.memoryUsage();
 	const memory = { baselineRss: baseline.rss, baselineHeap: baseline.heapUsed, peakRss: baseline.rss, peakHeap: baseline.heapUsed, maxRss: 0, samples: 0 };
@@ -279,17 +297,23 @@ async function measure(task: WorkerTask): Promise<WorkerResult> {
 	return { type: 'result', client: task.client, count: task.count, wallMs, startedAt, cpuMs: (cpu.user + cpu.system) / 1000, ...outcome, memory, sizeRatios };
 }
 
-/** Starts V8's sampling profiler; the function it gives stops it and writes the profile. */
-async function startProfiling(dir: string, client: Client): Promise<() => Promise<string>> {
+/**
+ * Starts V8's sampling profiler; the function it gives stops it and writes the profile.
+ * @param {string} dir
+ * @param {Client} client
+ * @returns {Promise<() => Promise<string>>}
+ */
+async function startProfiling(dir, client) {
 	const session = new Session();
 	session.connect();
-	const post = (method: string, params?: object) =>
-		new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+	/** @param {string} method @param {object} [params] */
+	const post = (method, params) =>
+		/** @type {Promise<unknown>} */ (new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result)))));
 	await post('Profiler.enable');
 	await post('Profiler.setSamplingInterval', { interval: 200 });
 	await post('Profiler.start');
 	return async () => {
-		const { profile } = (await post('Profiler.stop')) as { profile: object };
+		const { profile } = /** @type {{ profile: object }} */ (await post('Profiler.stop'));
 		session.disconnect();
 		mkdirSync(dir, { recursive: true });
 		const file = path.join(dir, `${client}-${Date.now()}.cpuprofile`);
@@ -298,24 +322,26 @@ async function startProfiling(dir: string, client: Client): Promise<() => Promis
 	};
 }
 
-function send(message: object): Promise<void> {
-	return new Promise((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+/** @param {object} message @returns {Promise<void>} */
+function send(message) {
+	return new Promise((resolve, reject) => /** @type {NonNullable<typeof process.send>} */ (process.send)(message, (/** @type {Error | null} */ error) => (error ? reject(error) : resolve())));
 }
 
-process.once('message', async (task: WorkerTask) => {
+process.once('message', async (/** @type {WorkerTask} */ task) => {
 	try {
 		if (task.warmup > 0) {
-			const warm: Client[] = task.client === 'sizePair' ? ['ours', 'oursFirstRelease'] : [task.client];
+			/** @type {Client[]} */
+			const warm = task.client === 'sizePair' ? ['ours', 'oursFirstRelease'] : [task.client];
 			for (const client of warm) await runClient({ ...task, client }, 'warm', task.warmup);
 		}
 		await send({ type: 'warmed' });
-		await new Promise<void>((resolve) => process.once('message', () => resolve()));
+		await /** @type {Promise<void>} */ (new Promise((resolve) => process.once('message', () => resolve())));
 		const stopProfiling = task.profileDir ? await startProfiling(task.profileDir, task.client) : undefined;
 		const result = await measure(task);
 		if (stopProfiling) result.profile = await stopProfiling();
 		await send(result);
 	} catch (error) {
-		await send({ type: 'failed', message: String((error as Error).stack ?? error) });
+		await send({ type: 'failed', message: String(/** @type {Error} */ (error).stack ?? error) });
 	}
 	process.disconnect();
 });

@@ -1,3 +1,6 @@
+// @ts-check
+'use strict';
+
 /**
  * `npm run bench`: our node against n8n's HTTP Request node and a bare keep-alive client, on
  * the WooshPay simulator. A benchmark, not a test: it reports, it never fails on timing.
@@ -14,37 +17,36 @@
  *    applied twice, 429s per item, span against N/R.
  * 5. A misbehaving server: BENCH_RATE_ITEMS at BENCH_RATE, 429 without Retry-After, 5 % of
  *    requests 503, 3 % of connections cut after applying: failed, applied twice, span.
- * 6. n8n 1.x and 2.x: the packed package in a real n8n of each tested line (bench/lines.ts),
+ * 6. n8n 1.x and 2.x: the packed package in a real n8n of each tested line (bench/lines.js),
  *    `n8n execute` of a Cardholder → Update workflow: BENCH_RATE_ITEMS at BENCH_RATE (latency
  *    BENCH_LATENCY_MS), then BENCH_SLOW_ITEMS (200) with no limit and BENCH_SLOW_LATENCY_MS (100)
  *    per answer (are the items sent side by side?): failed, applied twice, 429s, first → last
  *    request.
  *
- * Each measurement runs in its own process (bench/worker.ts); the simulator runs here, so the
+ * Each measurement runs in its own process (bench/worker.js); the simulator runs here, so the
  * worker's CPU and memory are the client's alone. BENCH_PROFILE=ours (or httpRequest,
  * oursStatusOnly, …) writes a CPU profile of that client's first throughput run (the measured
- * part only) to bench/.tmp/profiles; bench/profile-summary.ts summarises it. BENCH_ONLY=1,3
+ * part only) to bench/.tmp/profiles; bench/profile-summary.js summarises it. BENCH_ONLY=1,3
  * runs some scenarios only (and leaves bench/results.md alone).
  */
-import { fork } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { isDeepStrictEqual } from 'node:util';
-import path from 'node:path';
+const { fork } = require('node:child_process');
+const { readFileSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const { isDeepStrictEqual } = require('node:util');
+const path = require('node:path');
 
-import type { IDataObject } from 'n8n-workflow';
+/** @import { IDataObject } from 'n8n-workflow' */
 
-import { DEFAULTS } from '../nodes/WooshPay/shared/options';
-import type { Client, WorkerResult, WorkerTask } from './worker';
-import { BODY, cardholderId } from './workload';
+const { DEFAULTS } = require('../dist/nodes/WooshPay/shared/options');
+/** @import { Client, WorkerResult, WorkerTask } from './worker' */
+const { BODY, cardholderId } = require('./workload');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSimulator } = require('../test/simulator/simulator') as typeof import('../test/simulator/simulator');
+const { startSimulator } = require('../test/simulator/simulator');
 
-// Compiled to bench/.tmp/bench/run.js.
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '..');
 const ALL_SCENARIOS = ['1', '2', '3', '4', '5', '6'];
-const env = (name: string, fallback: number) => {
+/** @param {string} name @param {number} fallback */
+const env = (name, fallback) => {
 	const value = Number(process.env[name]);
 	return Number.isFinite(value) && process.env[name] !== '' && process.env[name] !== undefined ? value : fallback;
 };
@@ -68,26 +70,31 @@ const config = {
 };
 
 const started = Date.now();
-const log = (text: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
+/** @param {string} text */
+const log = (text) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${text}\n`);
 
-interface SimStats {
-	requests: number;
-	statuses: Record<number, number>;
-	applied: number;
-	appliedTwice: number;
-	idempotentReplays: number;
-	firstBody: unknown;
-	/** Date.now() of the first and last request that reached the simulator. */
-	firstRequestAt: number;
-	lastRequestAt: number;
-}
+/**
+ * @typedef {object} SimStats
+ * @property {number} requests
+ * @property {Record<number, number>} statuses
+ * @property {number} applied
+ * @property {number} appliedTwice
+ * @property {number} idempotentReplays
+ * @property {unknown} firstBody
+ * @property {number} firstRequestAt Date.now() of the first and last request that reached the simulator.
+ * @property {number} lastRequestAt
+ */
 
-/** A simulator with the cardholders of a run, counting the status of every answer. */
-async function simulator(options: { latencyMs: number; rateLimit: number; prefix: string; count: number; warmup: number; faults?: Faults }) {
+/**
+ * A simulator with the cardholders of a run, counting the status of every answer.
+ * @param {{ latencyMs: number; rateLimit: number; prefix: string; count: number; warmup: number; faults?: Faults }} options
+ */
+async function simulator(options) {
 	const sim = await startSimulator({ latencyMs: options.latencyMs, rateLimit: options.rateLimit, ...options.faults });
 	for (let i = 0; i < options.count; i++) sim.addCardholder({}, cardholderId(options.prefix, i));
 	for (let i = 0; i < options.warmup; i++) sim.addCardholder({}, cardholderId('warm', i));
-	const statuses: Record<number, number> = {};
+	/** @type {Record<number, number>} */
+	const statuses = {};
 	let replays = 0;
 	let firstRequestAt = 0;
 	let lastRequestAt = 0;
@@ -101,8 +108,10 @@ async function simulator(options: { latencyMs: number; rateLimit: number; prefix
 		if (headers['idempotent-replayed']) replays++;
 		send(res, status, body, headers);
 	};
-	const stats = (): SimStats => {
-		const perId = new Map<string, number>();
+	/** @returns {SimStats} */
+	const stats = () => {
+		/** @type {Map<string, number>} */
+		const perId = new Map();
 		for (const mutation of sim.mutations) perId.set(mutation.id, (perId.get(mutation.id) ?? 0) + 1);
 		return {
 			requests: sim.requests.length,
@@ -125,31 +134,32 @@ async function simulator(options: { latencyMs: number; rateLimit: number; prefix
 	return { sim, stats, reset };
 }
 
-/** Trouble the simulator makes on its own (test/simulator/simulator.js options). */
-interface Faults {
-	retryAfter?: boolean;
-	unavailable?: number;
-	cutAfterApply?: number;
-}
+/**
+ * Trouble the simulator makes on its own (test/simulator/simulator.js options).
+ * @typedef {object} Faults
+ * @property {boolean} [retryAfter]
+ * @property {number} [unavailable]
+ * @property {number} [cutAfterApply]
+ */
 
-type Measurement = WorkerResult & { sim: SimStats; label?: string; /** items/s of the slowest and fastest repeat */ range?: [number, number] };
+/**
+ * @typedef {WorkerResult & MeasurementExtra} Measurement
+ * @typedef {object} MeasurementExtra
+ * @property {SimStats} sim
+ * @property {string} [label]
+ * @property {[number, number]} [range] items/s of the slowest and fastest repeat
+ */
 
-/** Runs one client in a fresh worker process against a fresh simulator. */
+/**
+ * Runs one client in a fresh worker process against a fresh simulator.
+ * @param {Client} client
+ * @param {{ count: number; latencyMs: number; rateLimit: number; warmup: number; sampleMemory: boolean; profile?: boolean; fields?: IDataObject; executions?: number; faults?: Faults; rounds?: number; }} options
+ * @returns {Promise<Measurement>}
+ */
 async function measure(
-	client: Client,
-	options: {
-		count: number;
-		latencyMs: number;
-		rateLimit: number;
-		warmup: number;
-		sampleMemory: boolean;
-		profile?: boolean;
-		fields?: IDataObject;
-		executions?: number;
-		faults?: Faults;
-		rounds?: number;
-	},
-): Promise<Measurement> {
+	client,
+	options,
+) {
 	const prefix = 'bench';
 	const { sim, stats, reset } = await simulator({ ...options, prefix });
 	const worker = fork(path.join(__dirname, 'worker.js'), [], {
@@ -157,7 +167,8 @@ async function measure(
 		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
-	const task: WorkerTask = {
+	/** @type {WorkerTask} */
+	const task = {
 		client,
 		fields: options.fields,
 		url: sim.url,
@@ -171,20 +182,20 @@ async function measure(
 		rounds: options.rounds,
 	};
 	try {
-		const result = await new Promise<WorkerResult>((resolve, reject) => {
-			worker.on('message', (message: { type: string; message?: string }) => {
+		const result = await /** @type {Promise<WorkerResult>} */ (new Promise((resolve, reject) => {
+			worker.on('message', (/** @type {{ type: string; message?: string }} */ message) => {
 				if (message.type === 'warmed') {
 					reset();
 					worker.send({ cmd: 'go' });
 				} else if (message.type === 'result') {
-					resolve(message as WorkerResult);
+					resolve(/** @type {WorkerResult} */ (message));
 				} else if (message.type === 'failed') {
 					reject(new Error(`${client} worker failed: ${message.message}`));
 				}
 			});
 			worker.on('exit', (code) => reject(new Error(`${client} worker exited (${code}) without a result`)));
 			worker.send(task);
-		});
+		}));
 		await new Promise((resolve) => (worker.exitCode === null ? worker.once('exit', resolve) : resolve(undefined)));
 		if (result.profile) log(`CPU profile of ${LABEL[client]}: ${path.relative(ROOT, result.profile)}`);
 		return { ...result, sim: stats() };
@@ -194,7 +205,8 @@ async function measure(
 	}
 }
 
-const LABEL: Record<Client, string> = {
+/** @type {Record<Client, string>} */
+const LABEL = {
 	ours: 'WooshPay node (ours)',
 	oursFirstRelease: "WooshPay node, only the first release's properties",
 	sizePair: "WooshPay node and the same with only the first release's properties, in turn",
@@ -203,18 +215,25 @@ const LABEL: Record<Client, string> = {
 	ceilingUndici: 'bare undici',
 };
 
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
-const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 0)} MB`;
-const itemsPerSecond = (m: Measurement) => (m.count / m.wallMs) * 1000;
-const yesNo = (ok: boolean) => (ok ? '**met**' : '**missed**');
-const statusText = (m: Measurement) => `${m.status}${m.error ? ` (${m.error.httpCode ? `${m.error.httpCode}: ` : ''}${m.error.message.slice(0, 70)})` : ''}`;
+/** @param {number} n */
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+/** @param {number} bytes */
+const mb = (bytes) => `${fmt(bytes / 2 ** 20, 0)} MB`;
+/** @param {Measurement} m */
+const itemsPerSecond = (m) => (m.count / m.wallMs) * 1000;
+/** @param {boolean} ok */
+const yesNo = (ok) => (ok ? '**met**' : '**missed**');
+/** @param {Measurement} m */
+const statusText = (m) => `${m.status}${m.error ? ` (${m.error.httpCode ? `${m.error.httpCode}: ` : ''}${m.error.message.slice(0, 70)})` : ''}`;
 
-function table(header: string[], rows: string[][]) {
+/** @param {string[]} header @param {string[][]} rows */
+function table(header, rows) {
 	return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-function version(name: string) {
-	return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+/** @param {string} name */
+function version(name) {
+	return /** @type {{ version: string }} */ (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8'))).version;
 }
 
 function undiciAvailable() {
@@ -227,19 +246,26 @@ function undiciAvailable() {
 }
 
 async function main() {
-	const sections: string[] = [];
-	const verdicts: string[] = [];
-	const { HTTP_REQUEST_VERSION, PROPERTY_COUNTS } = await import('./engine');
+	/** @type {string[]} */
+	const sections = [];
+	/** @type {string[]} */
+	const verdicts = [];
+	const { HTTP_REQUEST_VERSION, propertyCounts } = require('./engine');
+	const PROPERTY_COUNTS = await propertyCounts();
 
 	// 1. Throughput: each client BENCH_REPEAT times, round robin; the median run by items/s counts.
-	const throughput: Partial<Record<Client, Measurement>> = {};
+	/** @type {Partial<Record<Client, Measurement>>} */
+	const throughput = {};
 	if (config.only.includes('1')) {
-		const clients: Client[] = ['ours', 'httpRequest', 'ceilingHttp', ...(undiciAvailable() ? (['ceilingUndici'] as Client[]) : [])];
-		const variants: Array<{ key: string; client: Client; label?: string; fields?: IDataObject }> = [
+		/** @type {Client[]} */
+		const clients = ['ours', 'httpRequest', 'ceilingHttp', ...(undiciAvailable() ? /** @type {Client[]} */ (['ceilingUndici']) : [])];
+		/** @type {Array<{ key: string; client: Client; label?: string; fields?: IDataObject }>} */
+		const variants = [
 			...clients.map((client) => ({ key: client, client })),
 			{ key: 'oursStatusOnly', client: 'ours', label: `${LABEL.ours}, Status only (not in the ratios)`, fields: { status: 'blocked' } },
 		];
-		const runs = new Map<string, Measurement[]>();
+		/** @type {Map<string, Measurement[]>} */
+		const runs = new Map();
 		for (let round = 1; round <= config.repeat; round++) {
 			for (const variant of variants) {
 				log(`throughput ${round}/${config.repeat}: ${variant.label ?? LABEL[variant.client]}, ${config.items} items`);
@@ -255,8 +281,9 @@ async function main() {
 				runs.set(variant.key, [...(runs.get(variant.key) ?? []), { ...m, label: variant.label }]);
 			}
 		}
-		const median = (key: string): Measurement => {
-			const sorted = [...runs.get(key)!].sort((a, b) => itemsPerSecond(a) - itemsPerSecond(b));
+		/** @param {string} key @returns {Measurement} */
+		const median = (key) => {
+			const sorted = [.../** @type {Measurement[]} */ (runs.get(key))].sort((a, b) => itemsPerSecond(a) - itemsPerSecond(b));
 			return { ...sorted[Math.floor((sorted.length - 1) / 2)], range: [itemsPerSecond(sorted[0]), itemsPerSecond(sorted[sorted.length - 1])] };
 		};
 		for (const client of clients) throughput[client] = median(client);
@@ -265,11 +292,11 @@ async function main() {
 		// its first release's properties; the median of the rounds' CPU ratios.
 		log(`the node's size: ${config.sizeRounds} rounds of ${config.sizeItems} items through each`);
 		const size = await measure('sizePair', { count: config.sizeItems, latencyMs: config.latencyMs, rateLimit: 0, warmup: config.warmup, sampleMemory: false, rounds: config.sizeRounds });
-		const sizeRatios = [...size.sizeRatios!].sort((a, b) => a - b);
+		const sizeRatios = [.../** @type {number[]} */ (size.sizeRatios)].sort((a, b) => a - b);
 		const sizeRatio = sizeRatios[Math.floor((sizeRatios.length - 1) / 2)];
-		const ours = throughput.ours!;
-		const httpNode = throughput.httpRequest!;
-		const ceilings = [throughput.ceilingHttp, throughput.ceilingUndici].filter((m): m is Measurement => !!m);
+		const ours = /** @type {Measurement} */ (throughput.ours);
+		const httpNode = /** @type {Measurement} */ (throughput.httpRequest);
+		const ceilings = [throughput.ceilingHttp, throughput.ceilingUndici].filter(/** @returns {m is Measurement} */ (m) => !!m);
 		const ceiling = ceilings.reduce((best, m) => (itemsPerSecond(m) > itemsPerSecond(best) ? m : best));
 		const sameBody = isDeepStrictEqual(ours.sim.firstBody, BODY) && isDeepStrictEqual(httpNode.sim.firstBody, BODY);
 		const rows = [...Object.values(throughput), oursOneField].map((m) => [
@@ -303,8 +330,9 @@ async function main() {
 	// 2. Rate limit
 	if (config.only.includes('2')) {
 		const floorS = config.rateItems / config.rate;
-		const rateRuns: Measurement[] = [];
-		for (const client of ['ours', 'httpRequest'] as Client[]) {
+		/** @type {Measurement[]} */
+		const rateRuns = [];
+		for (const client of /** @type {Client[]} */ (['ours', 'httpRequest'])) {
 			log(`rate limit: ${LABEL[client]}, ${config.rateItems} items at ${config.rate} r/s`);
 			rateRuns.push(await measure(client, { count: config.rateItems, latencyMs: config.latencyMs, rateLimit: config.rate, warmup: 0, sampleMemory: false }));
 		}
@@ -333,8 +361,9 @@ async function main() {
 
 	// 3. Memory
 	if (config.only.includes('3')) {
-		const memoryRuns: Measurement[] = [];
-		for (const client of ['ours', 'httpRequest'] as Client[]) {
+		/** @type {Measurement[]} */
+		const memoryRuns = [];
+		for (const client of /** @type {Client[]} */ (['ours', 'httpRequest'])) {
 			log(`memory: ${LABEL[client]}, ${config.memoryItems} items`);
 			memoryRuns.push(await measure(client, { count: config.memoryItems, latencyMs: 0, rateLimit: 0, warmup: 0, sampleMemory: true }));
 		}
@@ -364,8 +393,10 @@ async function main() {
 	}
 
 	// 4. One account, several executions at once; 5. a server that misbehaves. Our node only.
-	const failedOf = (m: Measurement) => m.count - m.sim.applied;
-	const robustness = (m: Measurement, floorS: number) => [
+	/** @param {Measurement} m */
+	const failedOf = (m) => m.count - m.sim.applied;
+	/** @param {Measurement} m @param {number} floorS */
+	const robustness = (m, floorS) => [
 		statusText(m),
 		fmt(failedOf(m)),
 		fmt(m.sim.appliedTwice),
@@ -399,7 +430,8 @@ async function main() {
 	}
 	if (config.only.includes('5')) {
 		const floorS = config.rateItems / config.rate;
-		const faults: Faults = { retryAfter: false, unavailable: 0.05, cutAfterApply: 0.03 };
+		/** @type {Faults} */
+		const faults = { retryAfter: false, unavailable: 0.05, cutAfterApply: 0.03 };
 		log(`misbehaving server: ${config.rateItems} items at ${config.rate} r/s, 429 without Retry-After, 5 % 503, 3 % cut after applying`);
 		const m = await measure('ours', { count: config.rateItems, latencyMs: config.latencyMs, rateLimit: config.rate, warmup: 0, sampleMemory: false, faults });
 		sections.push(
@@ -417,14 +449,16 @@ async function main() {
 
 	// 6. The n8n lines: a real n8n each, `n8n execute`, the simulator here.
 	if (config.only.includes('6')) {
-		const { prepareLine } = await import('./lines');
-		const { LINES } = await import('../scripts/n8n');
+		const { prepareLine } = require('./lines');
+		const { LINES } = require('../scripts/n8n');
 		const runs = [
 			{ label: `${fmt(config.rateItems)} items, limit ${config.rate} r/s, latency ${config.latencyMs} ms`, count: config.rateItems, latencyMs: config.latencyMs, rateLimit: config.rate },
 			{ label: `${fmt(config.slowItems)} items, no limit, latency ${config.slowLatencyMs} ms`, count: config.slowItems, latencyMs: config.slowLatencyMs, rateLimit: 0 },
 		];
-		const rows: string[][] = [];
-		const spans: Record<string, number[]> = {};
+		/** @type {string[][]} */
+		const rows = [];
+		/** @type {Record<string, number[]>} */
+		const spans = {};
 		for (const version of Object.keys(LINES)) {
 			const line = await prepareLine(version, log);
 			for (const [i, run] of runs.entries()) {
@@ -492,6 +526,6 @@ async function main() {
 }
 
 main().catch((error) => {
-	process.stderr.write(`${(error as Error).stack ?? error}\n`);
+	process.stderr.write(`${/** @type {Error} */ (error).stack ?? error}\n`);
 	process.exit(1);
 });

@@ -1,28 +1,34 @@
+// @ts-check
+'use strict';
+
 /**
  * Summarises a V8 CPU profile (`node --cpu-prof`, as `BENCH_PROFILE=ours npm run bench`
  * writes to bench/.tmp/profiles): self time by package or source area, and self and total
  * time of the busiest functions.
  *
- *   node bench/.tmp/bench/profile-summary.js <file.cpuprofile> [top=30] [filter] [items]
+ *   node bench/profile-summary.js <file.cpuprofile> [top=30] [filter] [items]
  *
  * `filter` keeps functions whose name or file contains it (for instance `nodes/`; '' for all);
  * with `items`, the breakdown by category also shows milliseconds per item.
  */
-import { readFileSync } from 'node:fs';
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
 
-interface ProfileNode {
-	id: number;
-	callFrame: { functionName: string; url: string; lineNumber: number };
-	children?: number[];
-}
+/**
+ * @typedef {object} ProfileNode
+ * @property {number} id
+ * @property {{ functionName: string; url: string; lineNumber: number }} callFrame
+ * @property {number[]} [children]
+ */
 
-interface Profile {
-	nodes: ProfileNode[];
-	samples: number[];
-	timeDeltas: number[];
-	startTime: number;
-	endTime: number;
-}
+/**
+ * @typedef {object} Profile
+ * @property {ProfileNode[]} nodes
+ * @property {number[]} samples
+ * @property {number[]} timeDeltas
+ * @property {number} startTime
+ * @property {number} endTime
+ */
 
 const [file, topArg, filter, itemsArg] = process.argv.slice(2);
 if (!file) {
@@ -30,14 +36,32 @@ if (!file) {
 	process.exit(2);
 }
 const top = Number(topArg ?? 30);
-const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+const profile = /** @type {Profile} */ (JSON.parse(readFileSync(file, 'utf8')));
+
+/** The repository's root folder, as a profile's URLs begin (file:///...). */
+const ROOT = `${path.resolve(__dirname, '..')}/`;
+
+/**
+ * A file of this repository (not of its node_modules) by its path from the root, with the built
+ * package's dist/ left out (dist/nodes/... is the node's code); undefined for other files.
+ * @param {string} url
+ */
+const inRepository = (url) => {
+	const file = url.replace(/^file:\/\//, '');
+	return file.startsWith(ROOT) && !file.includes('/node_modules/') ? file.slice(ROOT.length).replace(/^dist\//, '') : undefined;
+};
 
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-const parent = new Map<number, number>();
+/** @type {Map<number, number>} */
+const parent = new Map();
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
-/** Where a function lives: a package in node_modules, a folder of this repository, or V8. */
-function area(url: string): string {
+/**
+ * Where a function lives: a package in node_modules, a folder of this repository, or V8.
+ * @param {string} url
+ * @returns {string}
+ */
+function area(url) {
 	if (!url) return '(V8 / native)';
 	const modules = url.lastIndexOf('node_modules/');
 	if (modules >= 0) {
@@ -49,22 +73,24 @@ function area(url: string): string {
 		return name;
 	}
 	if (url.startsWith('node:')) return 'node: (runtime)';
-	const local = url.match(/bench\/\.tmp\/(.*)$/);
-	if (local) return local[1].split('/').slice(0, -1).join('/') || local[1];
+	const local = inRepository(url);
+	if (local) return local.split('/').slice(0, -1).join('/') || local;
 	return url.replace(/^file:\/\//, '');
 }
 
-const key = (node: ProfileNode) => {
+/** @param {ProfileNode} node */
+const key = (node) => {
 	const { functionName, url, lineNumber } = node.callFrame;
-	const where = url ? `${url.replace(/^.*(node_modules\/|bench\/\.tmp\/)/, '')}:${lineNumber + 1}` : '';
+	const where = url ? `${inRepository(url) ?? url.replace(/^.*node_modules\//, '')}:${lineNumber + 1}` : '';
 	return `${functionName || '(anonymous)'} ${where}`.trim();
 };
 
 /**
  * Where a sample's time goes, by the first of these found anywhere on its stack (in this
  * order), so that the categories do not overlap.
+ * @type {Array<[string, RegExp]>}
  */
-const CATEGORIES: Array<[string, RegExp]> = [
+const CATEGORIES = [
 	['credential auth per request (harness authenticate: $credentials expression)', /^authenticate test\/harness/],
 	['our preSend hooks (routing.ts checkField / putIdInPath, validation.ts)', /^(checkField|putIdInPath) nodes\//],
 	['HTTP stack (httpRequestWithAuthentication, request, axios, follow-redirects, sockets)', /^(httpRequestWithAuthentication|proxyRequestToAxios|request|httpRequest) n8n-core|axios|follow-redirects|node:net|node:_http/],
@@ -74,16 +100,20 @@ const CATEGORIES: Array<[string, RegExp]> = [
 	['HTTP Request node execute() (build requests, collect answers)', /^execute n8n-nodes-base/],
 	['garbage collector', /^\(garbage collector\)/],
 ];
-const categories = new Map<string, number>();
+/** @type {Map<string, number>} */
+const categories = new Map();
 
-const self = new Map<string, number>();
-const total = new Map<string, number>();
-const areas = new Map<string, number>();
+/** @type {Map<string, number>} */
+const self = new Map();
+/** @type {Map<string, number>} */
+const total = new Map();
+/** @type {Map<string, number>} */
+const areas = new Map();
 let all = 0;
 let idle = 0;
 profile.samples.forEach((id, i) => {
 	const delta = profile.timeDeltas[i] ?? 0;
-	const node = byId.get(id)!;
+	const node = /** @type {ProfileNode} */ (byId.get(id));
 	all += delta;
 	if (node.callFrame.functionName === '(idle)') {
 		idle += delta;
@@ -91,9 +121,10 @@ profile.samples.forEach((id, i) => {
 	}
 	self.set(key(node), (self.get(key(node)) ?? 0) + delta);
 	areas.set(area(node.callFrame.url), (areas.get(area(node.callFrame.url)) ?? 0) + delta);
-	const seen = new Set<string>();
-	for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-		const k = key(byId.get(at)!);
+	/** @type {Set<string>} */
+	const seen = new Set();
+	for (let /** @type {number | undefined} */ at = id; at !== undefined; at = parent.get(at)) {
+		const k = key(/** @type {ProfileNode} */ (byId.get(at)));
 		if (seen.has(k)) continue;
 		seen.add(k);
 		total.set(k, (total.get(k) ?? 0) + delta);
@@ -103,9 +134,12 @@ profile.samples.forEach((id, i) => {
 });
 
 const busy = all - idle;
-const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
-const pct = (us: number) => `${((us / busy) * 100).toFixed(1).padStart(5)} %`;
-const print = (title: string, map: Map<string, number>, count: number, match = '') => {
+/** @param {number} us */
+const ms = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
+/** @param {number} us */
+const pct = (us) => `${((us / busy) * 100).toFixed(1).padStart(5)} %`;
+/** @param {string} title @param {Map<string, number>} map @param {number} count */
+const print = (title, map, count, match = '') => {
 	process.stdout.write(`\n${title}\n`);
 	[...map.entries()]
 		.filter(([k]) => !match || k.includes(match))
