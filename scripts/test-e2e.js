@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * `npm run test:e2e [-- --skip-build] [-- <Jest arguments>]`: the end-to-end suite
- * (test/e2e/*.e2e.test.ts with jest.e2e.config.js) on the n8n lines in $WOOSHPAY_N8N_LINES
+ * (test/e2e/*.e2e.test.js with jest.e2e.config.js) on the n8n lines in $WOOSHPAY_N8N_LINES
  * (comma-separated versions; default: every tested line, scripts/n8n.js LINES).
  *
  * Installs Debian's chromium when it is missing (test/e2e/install-chromium.sh), builds the

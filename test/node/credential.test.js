@@ -57,7 +57,7 @@ test('a base URL with a trailing slash still reaches /v1/...', async () => {
 });
 
 // The Test button (the credential's test request and its rules) runs in a real n8n:
-// test/e2e/server.e2e.test.ts, through n8n's POST /rest/credentials/test.
+// test/e2e/server.e2e.test.js, through n8n's POST /rest/credentials/test.
 test.each([
 	['live', 'sk_test_abc', ['testKeyOnLive']],
 	['test', 'sk_live_abc', ['liveKeyOnTest']],

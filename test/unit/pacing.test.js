@@ -5,7 +5,7 @@ const { AccountPace, KEEP_LEARNT_MS, RunLimits, Stopped, accountPace, heldPacing
 
 /**
  * The pacing arithmetic, with explicit clock values. Waiting itself, across executions, is
- * exercised through the engine in test/node/retries.test.ts and test/node/transport.test.ts.
+ * exercised through the engine in test/node/retries.test.js and test/node/transport.test.js.
  */
 describe('AccountPace', () => {
 	test('nothing learnt yet: no rate limit of its own', () => {

@@ -1,15 +1,20 @@
+// @ts-check
+'use strict';
+
 /**
  * n8n's editor in headless Chromium (Debian's /usr/bin/chromium through playwright-core; no
  * browser download), logged in as the owner of an N8n from the harness, and the steps tests
  * take in it. n8n marks its elements with data-test-id.
  */
-import path from 'node:path';
+const path = require('node:path');
 
-import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
+const { chromium, selectors } = require('playwright-core');
+/** @import { Browser, BrowserContext, Page } from 'playwright-core' */
 
-import { DEV_OWNER } from '../../scripts/n8n';
-import { waitFor } from '../../scripts/process';
-import { artifactsDir, type N8n } from './harness';
+const { DEV_OWNER } = require('../../scripts/n8n');
+const { waitFor } = require('../../scripts/process');
+const { artifactsDir } = require('./harness');
+/** @import { N8n } from './harness' */
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
@@ -19,10 +24,13 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
  * `withPage(name, fn)` runs `fn` in a page of its own with `shot(step)` for screenshots
  * (test/e2e/screenshots/<version>/<name>-<step>.png), takes `<name>-failed.png` when it fails,
  * and closes the page either way.
+ * @param {N8n} n8n
  */
-export function useEditor(n8n: N8n) {
-	let browser: Browser;
-	let context: BrowserContext;
+function useEditor(n8n) {
+	/** @type {Browser} */
+	let browser;
+	/** @type {BrowserContext} */
+	let context;
 	beforeAll(async () => {
 		selectors.setTestIdAttribute('data-test-id');
 		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
@@ -33,9 +41,10 @@ export function useEditor(n8n: N8n) {
 	}, 120000);
 	afterAll(() => browser?.close());
 
-	return async function withPage(name: string, fn: (page: Page, shot: (step: string) => Promise<void>) => Promise<void>) {
+	return async function withPage(/** @type {string} */ name, /** @type {(page: Page, shot: (step: string) => Promise<void>) => Promise<void>} */ fn) {
 		const page = await context.newPage();
-		const shot = async (step: string) => {
+		/** @param {string} step */
+		const shot = async (step) => {
 			await page.screenshot({ path: path.join(artifactsDir(n8n.version), `${name}-${step}.png`), animations: 'disabled' });
 		};
 		try {
@@ -49,13 +58,18 @@ export function useEditor(n8n: N8n) {
 	};
 }
 
-const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+/** @param {string} text */
+const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 /**
  * A new workflow with a Manual Trigger and the WooshPay node added through the node panel by
  * clicking `action` (such as "Update a customer"); leaves the node's panel open.
+ * @param {Page} page
+ * @param {string} url
+ * @param {string} action
+ * @param {(step: string) => Promise<void>} shot
  */
-export async function addWooshPayNode(page: Page, url: string, action: string, shot: (step: string) => Promise<void>) {
+async function addWooshPayNode(page, url, action, shot) {
 	// The editor's first load took more than the default 15 s on a busy machine.
 	await page.goto(`${url}/workflow/new`, { timeout: 60000 });
 	await page.getByTestId('canvas-plus-button').waitFor({ timeout: 30000 });
@@ -77,26 +91,41 @@ export async function addWooshPayNode(page: Page, url: string, action: string, s
 	await page.getByTestId('parameter-input-operation').waitFor();
 }
 
-/** The text an input-like parameter shows. */
-export function parameterValue(page: Page, name: string) {
+/**
+ * The text an input-like parameter shows.
+ * @param {Page} page
+ * @param {string} name
+ */
+function parameterValue(page, name) {
 	return page.getByTestId(`parameter-input-${name}`).locator('input').first().inputValue();
 }
 
-/** Resource, Operation and the credential n8n chose for the node, as the panel shows them. */
-export async function nodeSetUp(page: Page) {
+/**
+ * Resource, Operation and the credential n8n chose for the node, as the panel shows them.
+ * @param {Page} page
+ */
+async function nodeSetUp(page) {
 	const credential = await page.getByTestId('node-credentials-select').locator('input').first().inputValue();
 	return { resource: await parameterValue(page, 'resource'), operation: await parameterValue(page, 'operation'), credential };
 }
 
-/** Fills a text parameter and leaves it (a focused input shows a tooltip over the control below). */
-export async function fill(page: Page, name: string, value: string) {
+/**
+ * Fills a text parameter and leaves it (a focused input shows a tooltip over the control below).
+ * @param {Page} page
+ * @param {string} name
+ * @param {string} value
+ */
+async function fill(page, name, value) {
 	const input = page.getByTestId(`parameter-input-${name}`).locator('input').first();
 	await input.fill(value);
 	await input.blur();
 }
 
-/** Opens the "Add Field" drop-down showing `placeholder`; returns its visible options. */
-export async function openAddField(page: Page, placeholder = 'Add Field') {
+/**
+ * Opens the "Add Field" drop-down showing `placeholder`; returns its visible options.
+ * @param {Page} page
+ */
+async function openAddField(page, placeholder = 'Add Field') {
 	await page
 		.getByTestId('ndv')
 		// n8n 1.x marks the drop-down by its class only
@@ -109,31 +138,47 @@ export async function openAddField(page: Page, placeholder = 'Add Field') {
 	return (await options.allInnerTexts()).map((t) => t.trim());
 }
 
-/** Picks an option of the open "Add Field" drop-down and waits for the list to fade out. */
-export async function pickAddField(page: Page, name: string) {
+/**
+ * Picks an option of the open "Add Field" drop-down and waits for the list to fade out.
+ * @param {Page} page
+ * @param {string} name
+ */
+async function pickAddField(page, name) {
 	const options = page.locator('[data-test-id="collection-parameter-option"]:visible');
 	await options.filter({ hasText: exactly(name) }).first().click();
 	await options.first().waitFor({ state: 'hidden' });
 }
 
-/** Adds the fields `names` through "Add Field", one after another. */
-export async function addFields(page: Page, names: string[]) {
+/**
+ * Adds the fields `names` through "Add Field", one after another.
+ * @param {Page} page
+ * @param {string[]} names
+ */
+async function addFields(page, names) {
 	for (const name of names) {
 		await openAddField(page);
 		await pickAddField(page, name);
 	}
 }
 
-/** Opens an options drop-down (Operation, Status, ...); returns its options' names (an option's second line is its description). */
-export async function openOptions(page: Page, parameter: string) {
+/**
+ * Opens an options drop-down (Operation, Status, ...); returns its options' names (an option's second line is its description).
+ * @param {Page} page
+ * @param {string} parameter
+ */
+async function openOptions(page, parameter) {
 	await page.getByTestId(`parameter-input-${parameter}`).click();
 	const options = page.locator('li[role=option]:visible');
 	await options.first().waitFor();
 	return (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 }
 
-/** Picks an option of the open drop-down by its exact name and waits for it to close. */
-export async function pickOption(page: Page, name: string) {
+/**
+ * Picks an option of the open drop-down by its exact name and waits for it to close.
+ * @param {Page} page
+ * @param {string} name
+ */
+async function pickOption(page, name) {
 	const options = page.locator('li[role=option]:visible');
 	const names = (await options.allInnerTexts()).map((t) => t.split('\n')[0].trim());
 	if (!names.includes(name)) throw new Error(`the drop-down has no option ${name}: ${JSON.stringify(names)}`);
@@ -141,33 +186,51 @@ export async function pickOption(page: Page, name: string) {
 	await options.first().waitFor({ state: 'hidden' });
 }
 
-/** Opens the "From List" drop-down of the resource locator `parameter`; returns its items' texts (the list comes from the sandbox). */
-export async function openList(page: Page, parameter: string) {
+/**
+ * Opens the "From List" drop-down of the resource locator `parameter`; returns its items' texts (the list comes from the sandbox).
+ * @param {Page} page
+ * @param {string} parameter
+ */
+async function openList(page, parameter) {
 	await page.getByTestId(`resource-locator-${parameter}`).getByTestId('rlc-input').click();
 	const items = page.locator('[data-test-id="rlc-item"]:visible');
 	await items.first().waitFor();
 	return await items.allInnerTexts();
 }
 
-/** Picks the item of the open list that shows `text`. */
-export async function pickListItem(page: Page, text: string) {
+/**
+ * Picks the item of the open list that shows `text`.
+ * @param {Page} page
+ * @param {string} text
+ */
+async function pickListItem(page, text) {
 	await page.locator('[data-test-id="rlc-item"]:visible').filter({ hasText: text }).first().click();
 }
 
-/** Runs the open node ("Execute step") and returns the output panel's text once it shows every string of `expected`. */
-export async function executeStep(page: Page, expected: string[]) {
+/**
+ * Runs the open node ("Execute step") and returns the output panel's text once it shows every string of `expected`.
+ * @param {Page} page
+ * @param {string[]} expected
+ */
+async function executeStep(page, expected) {
 	await page.getByTestId('node-execute-button').first().click();
 	return await outputShows(page, expected, 30000);
 }
 
-/** Switches the output panel to its Table or JSON view and returns its text once it shows every string of `expected`. */
-export async function outputView(page: Page, view: 'Table' | 'JSON', expected: string[]) {
+/**
+ * Switches the output panel to its Table or JSON view and returns its text once it shows every string of `expected`.
+ * @param {Page} page
+ * @param {'Table' | 'JSON'} view
+ * @param {string[]} expected
+ */
+async function outputView(page, view, expected) {
 	await page.getByTestId('output-panel').getByText(view, { exact: true }).click();
 	// The JSON view prints keys in quotes, the table view does not.
 	return await outputShows(page, [...expected, ...(view === 'JSON' ? ['"id"'] : [])], 10000, view === 'Table' ? '"id"' : undefined);
 }
 
-async function outputShows(page: Page, expected: string[], timeoutMs: number, absent?: string) {
+/** @param {Page} page @param {string[]} expected @param {number} timeoutMs @param {string} [absent] */
+async function outputShows(page, expected, timeoutMs, absent) {
 	const output = page.getByTestId('output-panel');
 	let text = '';
 	try {
@@ -180,3 +243,20 @@ async function outputShows(page: Page, expected: string[], timeoutMs: number, ab
 		throw new Error(`${error instanceof Error ? error.message : error}; the output panel shows:\n${text.slice(0, 800)}`);
 	}
 }
+
+module.exports = {
+	useEditor,
+	addWooshPayNode,
+	parameterValue,
+	nodeSetUp,
+	fill,
+	openAddField,
+	pickAddField,
+	addFields,
+	openOptions,
+	pickOption,
+	openList,
+	pickListItem,
+	executeStep,
+	outputView,
+};

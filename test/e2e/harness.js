@@ -1,8 +1,11 @@
+// @ts-check
+'use strict';
+
 /**
  * The end-to-end harness: a real n8n of a given line with this package installed from its
  * packed tarball (as a user's install from the Community Nodes panel), the WooshPay simulator
  * as its sandbox, and the means to drive it: the CLI (import, execute, publish), the server and
- * its REST API as the owner. test/e2e/editor.ts adds the editor in headless Chromium.
+ * its REST API as the owner. test/e2e/editor.js adds the editor in headless Chromium.
  *
  *   eachLine('my feature', (version) => {
  *     const n8n = useN8n(version, { workflows: [WORKFLOWS], server: true });
@@ -15,45 +18,43 @@
  * The package must be built (`npm run test:e2e` builds it). Everything listens on free ports of
  * 127.0.0.1. Screenshots and n8n's server log go to test/e2e/screenshots/<version>/.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 
-import * as n8nScripts from '../../scripts/n8n';
-import { freePorts } from '../../scripts/process';
+const n8nScripts = require('../../scripts/n8n');
+const { freePorts } = require('../../scripts/process');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSimulator } = require('../simulator/simulator') as typeof import('../simulator/simulator');
+const { startSimulator } = require('../simulator/simulator');
 
-export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+/** @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator */
 /** The sandbox's issuing and payment objects, by ID. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const { issuingOf } = require('../simulator/issuing') as { issuingOf: (sim: Simulator) => { limits: Map<string, Json>; cards: Map<string, Json> } };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const { paymentsOf } = require('../simulator/payments') as { paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json> } };
-/** n8n's run data and REST answers: untyped JSON here. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Json = any;
+const { issuingOf } = /** @type {{ issuingOf: (sim: Simulator) => { limits: Map<string, Json>; cards: Map<string, Json> } }} */ (require('../simulator/issuing'));
+const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json> } }} */ (require('../simulator/payments'));
+/**
+ * n8n's run data and REST answers: untyped JSON here.
+ * @typedef {any} Json
+ */
 
-export const ROOT = path.resolve(__dirname, '../..');
-export const WORKFLOWS = path.join(__dirname, 'workflows');
-export const EXAMPLES = path.join(ROOT, 'examples');
-export const NODE_TYPE = 'n8n-nodes-wooshpay.wooshPay';
-export const SANDBOX_KEY = 'sk_test_sandbox';
+const ROOT = path.resolve(__dirname, '../..');
+const WORKFLOWS = path.join(__dirname, 'workflows');
+const EXAMPLES = path.join(ROOT, 'examples');
+const NODE_TYPE = 'n8n-nodes-wooshpay.wooshPay';
+const SANDBOX_KEY = 'sk_test_sandbox';
 /** What the node sends as Idempotency-Key in a run with an execution ID: `n8n-` and a hash. */
-export const IDEMPOTENCY_KEY = /^n8n-[0-9a-f]{40}$/;
+const IDEMPOTENCY_KEY = /^n8n-[0-9a-f]{40}$/;
 /** n8n installs take minutes the first time (`npm run test:e2e` installs them before Jest). */
 const SET_UP_TIMEOUT = 30 * 60000;
 
 /** The node's documented fields ("Add Field" of "Update Fields"), by display name. */
-export const EXPECTED_FIELDS = {
+const EXPECTED_FIELDS = {
 	customer: ['Address', 'Description', 'Email', 'Metadata', 'Name', 'Phone', 'Shipping'],
 	cardholder: ['Billing Address', 'Company Tax ID Provided', 'Email', 'Individual', 'Metadata', 'Phone Number', 'Spending Controls', 'Status'],
 	address: ['City', 'Country', 'Line 1', 'Line 2', 'Postal Code', 'State'],
 	card: ['Cancellation Reason', 'Metadata', 'Status'],
 };
 /** Every resource (in the order of the Resource list) with its Operation options, in the order n8n shows them (alphabetical by name). */
-export const EXPECTED_OPERATIONS = {
+const EXPECTED_OPERATIONS = {
 	balance: ['Get'],
 	card: ['Get', 'Get Many', 'Get Remaining Limits', 'Update'],
 	authorization: ['Get', 'Get Many'],
@@ -67,38 +68,60 @@ export const EXPECTED_OPERATIONS = {
 };
 
 /** The n8n versions to run on: $WOOSHPAY_N8N_LINES (comma-separated), else every tested line. */
-export const LINES = (process.env.WOOSHPAY_N8N_LINES || Object.keys(n8nScripts.LINES).join(','))
+const LINES = (process.env.WOOSHPAY_N8N_LINES || Object.keys(n8nScripts.LINES).join(','))
 	.split(',')
 	.map((v) => v.trim())
 	.filter(Boolean);
 
-/** A describe block per n8n line, named "n8n <version>: <name>". */
-export function eachLine(name: string, fn: (version: string) => void) {
+/**
+ * A describe block per n8n line, named "n8n <version>: <name>".
+ * @param {string} name
+ * @param {(version: string) => void} fn
+ */
+function eachLine(name, fn) {
 	describe.each(LINES)(`n8n %s: ${name}`, fn);
 }
 
-/** Screenshots and logs of one line. */
-export function artifactsDir(version: string) {
+/**
+ * Screenshots and logs of one line.
+ * @param {string} version
+ */
+function artifactsDir(version) {
 	const dir = path.join(__dirname, 'screenshots', version);
 	fs.mkdirSync(dir, { recursive: true });
 	return dir;
 }
 
-export class N8n {
-	runtime!: n8nScripts.Runtime;
-	sim!: Simulator;
+class N8n {
+	/** Set by setUp() (TypeScript's definite assignment: undefined until then). */
+	runtime = /** @type {n8nScripts.Runtime} */ (/** @type {unknown} */ (undefined));
+	/** Set by setUp(). */
+	sim = /** @type {Simulator} */ (/** @type {unknown} */ (undefined));
 	userFolder = '';
 	/** The server's address while it runs, e.g. http://127.0.0.1:41234. */
 	url = '';
-	private work = '';
-	private cliEnv: NodeJS.ProcessEnv = {};
-	private server?: Awaited<ReturnType<typeof n8nScripts.startN8n>>;
-	private cookie = '';
+	/** @private */
+	work = '';
+	/** @private @type {NodeJS.ProcessEnv} */
+	cliEnv = {};
+	/** @private @type {Awaited<ReturnType<typeof n8nScripts.startN8n>> | undefined} */
+	server;
+	/** @private */
+	cookie = '';
 
-	constructor(readonly version: string) {}
+	/** @readonly @type {string} */
+	version;
 
-	/** A fresh user folder with the packed package installed, the simulator (seeded), the sandbox credential and `workflows` (folders of workflow JSON) imported. */
-	async setUp({ workflows = [] }: { workflows?: string[] } = {}) {
+	/** @param {string} version */
+	constructor(version) {
+		this.version = version;
+	}
+
+	/**
+	 * A fresh user folder with the packed package installed, the simulator (seeded), the sandbox credential and `workflows` (folders of workflow JSON) imported.
+	 * @param {{ workflows?: string[] }} [root0]
+	 */
+	async setUp({ workflows = [] } = {}) {
 		this.runtime = await n8nScripts.ensureN8n(this.version);
 		this.work = fs.mkdtempSync(path.join(os.tmpdir(), `wooshpay-e2e-${this.version}-`));
 		this.userFolder = path.join(this.work, 'user');
@@ -111,18 +134,29 @@ export class N8n {
 		for (const dir of workflows) await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
-	/** Runs an n8n CLI command (import:workflow, publish:workflow, ...) against this user folder. */
-	cli(args: string[], options?: { check?: boolean }) {
+	/**
+	 * Runs an n8n CLI command (import:workflow, publish:workflow, ...) against this user folder.
+	 * @param {string[]} args
+	 * @param {{ check?: boolean }} [options]
+	 */
+	cli(args, options) {
 		return n8nScripts.n8nCli(this.runtime, this.cliEnv, args, options);
 	}
 
-	/** Imports credentials given with plaintext `data` ({id, name, type, data}). */
-	importCredentials(credentials: object[]) {
+	/**
+	 * Imports credentials given with plaintext `data` ({id, name, type, data}).
+	 * @param {object[]} credentials
+	 */
+	importCredentials(credentials) {
 		return n8nScripts.importCredentials(this.runtime, this.cliEnv, path.join(this.work, `credentials-${Date.now()}.json`), credentials);
 	}
 
-	/** `n8n execute --id --rawOutput`: its exit code and the run it prints. */
-	async execute(id: string): Promise<{ code: number | null; run: Json }> {
+	/**
+	 * `n8n execute --id --rawOutput`: its exit code and the run it prints.
+	 * @param {string} id
+	 * @returns {Promise<{ code: number | null; run: Json }>}
+	 */
+	async execute(id) {
 		const { code, stdout, output } = await this.cli(['execute', `--id=${id}`, '--rawOutput'], { check: false });
 		const start = stdout.search(/^\{/m);
 		if (start < 0) throw new Error(`n8n execute --id=${id} printed no run (exit code ${code}):\n${output.slice(-3000)}`);
@@ -134,8 +168,9 @@ export class N8n {
 	/**
 	 * Starts `n8n start` and logs in as the owner (created on first start). `port`: listen there
 	 * (to restart on the same address; n8n keeps the webhooks it registered across restarts).
+	 * @param {{ port?: number }} [root0]
 	 */
-	async startServer({ port: samePort }: { port?: number } = {}) {
+	async startServer({ port: samePort } = {}) {
 		const [freePort, brokerPort] = await freePorts(2);
 		const port = samePort ?? freePort;
 		const log = path.join(artifactsDir(this.version), 'n8n-server.log');
@@ -155,8 +190,14 @@ export class N8n {
 		this.url = '';
 	}
 
-	/** A REST call as the logged-in owner; resolves with the answer's `data`, rejects unless 2xx. */
-	rest(method: string, route: string, body?: unknown): Promise<Json> {
+	/**
+	 * A REST call as the logged-in owner; resolves with the answer's `data`, rejects unless 2xx.
+	 * @param {string} method
+	 * @param {string} route
+	 * @param {unknown} [body]
+	 * @returns {Promise<Json>}
+	 */
+	rest(method, route, body) {
 		return n8nScripts.rest(this.url, this.cookie, method, route, body);
 	}
 
@@ -167,8 +208,12 @@ export class N8n {
 	}
 }
 
-/** An n8n of `version` for the enclosing describe block: set up before its tests, torn down after. */
-export function useN8n(version: string, options: { workflows?: string[]; server?: boolean } = {}) {
+/**
+ * An n8n of `version` for the enclosing describe block: set up before its tests, torn down after.
+ * @param {string} version
+ * @param {{ workflows?: string[]; server?: boolean }} [options]
+ */
+function useN8n(version, options = {}) {
 	const n8n = new N8n(version);
 	beforeAll(async () => {
 		await n8n.setUp(options);
@@ -178,18 +223,20 @@ export function useN8n(version: string, options: { workflows?: string[]; server?
 	return n8n;
 }
 
-/** JSON with object keys sorted, so that key order does not matter. */
-const canonical = (value: unknown) =>
+/**
+ * JSON with object keys sorted, so that key order does not matter.
+ * @param {unknown} value
+ */
+const canonical = (value) =>
 	JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
 
-export interface ExpectedRequest {
-	method: string;
-	path: string;
-	/** default: none */
-	query?: Record<string, string>;
-	/** default: none */
-	body?: Json;
-}
+/**
+ * @typedef {object} ExpectedRequest
+ * @property {string} method
+ * @property {string} path
+ * @property {Record<string, string>} [query] default: none
+ * @property {Json} [body] default: none
+ */
 
 /**
  * Checks the requests the sandbox received, exactly and in any order (items of one node, and
@@ -197,12 +244,17 @@ export interface ExpectedRequest {
  * the sandbox key on every request; on every POST a JSON content type and an Idempotency-Key of
  * its own, but for the WooshPay Trigger's endpoint calls (sent once, without retries: no key);
  * on no GET an Idempotency-Key. Returns the requests in the order they arrived.
+ * @param {Simulator} sim
+ * @param {ExpectedRequest[]} expected
  */
-export function expectRequests(sim: Simulator, expected: ExpectedRequest[]) {
-	const shape = (r: ExpectedRequest) => ({ method: r.method, path: r.path, query: r.query ?? {}, body: r.body ?? null });
-	const sorted = (list: ExpectedRequest[]) => list.map(shape).sort((a, b) => canonical(a).localeCompare(canonical(b)));
+function expectRequests(sim, expected) {
+	/** @param {ExpectedRequest} r */
+	const shape = (r) => ({ method: r.method, path: r.path, query: r.query ?? {}, body: r.body ?? null });
+	/** @param {ExpectedRequest[]} list */
+	const sorted = (list) => list.map(shape).sort((a, b) => canonical(a).localeCompare(canonical(b)));
 	expect(sorted(sim.requests)).toEqual(sorted(expected));
-	const keyed = (r: Simulator['requests'][number]) => r.method === 'POST' && !r.path.startsWith('/v1/webhook_endpoints');
+	/** @param {Simulator['requests'][number]} r */
+	const keyed = (r) => r.method === 'POST' && !r.path.startsWith('/v1/webhook_endpoints');
 	const keys = sim.requests.filter(keyed).map((r) => r.headers['idempotency-key']);
 	for (const r of sim.requests) {
 		expect({ request: `${r.method} ${r.path}`, authorization: r.headers.authorization }).toEqual({
@@ -220,20 +272,31 @@ export function expectRequests(sim: Simulator, expected: ExpectedRequest[]) {
 	return [...sim.requests];
 }
 
-/** Checks that a run printed by `n8n execute` succeeded, showing its error otherwise. */
-export function expectSuccess({ code, run }: { code: number | null; run: Json }) {
+/**
+ * Checks that a run printed by `n8n execute` succeeded, showing its error otherwise.
+ * @param {{ code: number | null; run: Json }} root0
+ */
+function expectSuccess({ code, run }) {
 	expect({ status: run.status, error: run.data?.resultData?.error?.message, code }).toEqual({ status: 'success', error: undefined, code: 0 });
 }
 
-/** The output items (their `json`) of a node in a run. */
-export function nodeOutput(run: Json, nodeName: string): Json[] {
+/**
+ * The output items (their `json`) of a node in a run.
+ * @param {Json} run
+ * @param {string} nodeName
+ * @returns {Json[]}
+ */
+function nodeOutput(run, nodeName) {
 	const runs = run.data?.resultData?.runData?.[nodeName];
 	if (!runs?.length) throw new Error(`the run has no data for node "${nodeName}"`);
-	return (runs[runs.length - 1].data?.main?.[0] ?? []).map((item: Json) => item.json);
+	return (runs[runs.length - 1].data?.main?.[0] ?? []).map((/** @type {Json} */ item) => item.json);
 }
 
-/** What test/e2e/workflows/every-new-operation.json sends, wherever it runs (`n8n execute`, the editor). */
-export const EVERY_NEW_OPERATION_REQUESTS: ExpectedRequest[] = [
+/**
+ * What test/e2e/workflows/every-new-operation.json sends, wherever it runs (`n8n execute`, the editor).
+ * @type {ExpectedRequest[]}
+ */
+const EVERY_NEW_OPERATION_REQUESTS = [
 	{ method: 'GET', path: '/v1/issuing/cards', query: { limit: '100', cardholder: 'ich_sandbox_1' } },
 	{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_3' },
 	{ method: 'GET', path: '/v1/issuing/cards/ic_sandbox_1/limits' },
@@ -252,7 +315,34 @@ export const EVERY_NEW_OPERATION_REQUESTS: ExpectedRequest[] = [
 	{ method: 'GET', path: '/v1/events/evt_sandbox_1' },
 ];
 
-/** The sandbox's cardholder ids as Get Many returns them: newest first. */
-export function cardholderIdsNewestFirst(sim: Simulator): string[] {
+/**
+ * The sandbox's cardholder ids as Get Many returns them: newest first.
+ * @param {Simulator} sim
+ * @returns {string[]}
+ */
+function cardholderIdsNewestFirst(sim) {
 	return [...sim.cardholders.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1)).map((c) => c.id);
 }
+
+module.exports = {
+	issuingOf,
+	paymentsOf,
+	ROOT,
+	WORKFLOWS,
+	EXAMPLES,
+	NODE_TYPE,
+	SANDBOX_KEY,
+	IDEMPOTENCY_KEY,
+	EXPECTED_FIELDS,
+	EXPECTED_OPERATIONS,
+	LINES,
+	eachLine,
+	artifactsDir,
+	N8n,
+	useN8n,
+	expectRequests,
+	expectSuccess,
+	nodeOutput,
+	EVERY_NEW_OPERATION_REQUESTS,
+	cardholderIdsNewestFirst,
+};

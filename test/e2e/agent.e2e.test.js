@@ -1,13 +1,17 @@
+// @ts-check
+'use strict';
+
 /**
  * The node as an AI agent's tool (issue 11): n8n's own AI Agent and OpenAI Chat Model nodes,
  * the model a stand-in on 127.0.0.1 that asks for two tool calls at once (two customers, two
  * emails) and answers in words once it has their results. Each call must reach WooshPay with an
  * Idempotency-Key of its own: the same key twice, with another body, is refused with 409.
  */
-import http from 'node:http';
-import path from 'node:path';
+const http = require('node:http');
+const path = require('node:path');
 
-import { eachLine, expectRequests, expectSuccess, nodeOutput, useN8n, type Json } from './harness';
+const { eachLine, expectRequests, expectSuccess, nodeOutput, useN8n } = require('./harness');
+/** @import { Json } from './harness' */
 
 const CALLS = [
 	{ customerId: 'cus_sandbox_1', email: 'ada@example.org' },
@@ -21,7 +25,8 @@ const ANSWER = 'Both customers now have their new email addresses.';
  * ANSWER. Keeps each request's body.
  */
 async function startStandInModel() {
-	const bodies: Json[] = [];
+	/** @type {Json[]} */
+	const bodies = [];
 	const server = http.createServer((req, res) => {
 		let text = '';
 		req.on('data', (chunk) => (text += chunk));
@@ -32,7 +37,7 @@ async function startStandInModel() {
 			}
 			const body = JSON.parse(text);
 			bodies.push(body);
-			const answered = body.messages.some((m: Json) => m.role === 'tool');
+			const answered = body.messages.some((/** @type {Json} */ m) => m.role === 'tool');
 			const tool = body.tools?.[0]?.function?.name;
 			const toolCalls = CALLS.map((args, i) => ({ id: `call_${i + 1}`, type: 'function', function: { name: tool, arguments: JSON.stringify(args) } }));
 			const message = answered ? { role: 'assistant', content: ANSWER } : { role: 'assistant', content: null, tool_calls: toolCalls };
@@ -42,14 +47,15 @@ async function startStandInModel() {
 			res.end(JSON.stringify({ id: `chatcmpl-${bodies.length}`, object: 'chat.completion', created: 1767225600, model: body.model, choices: [choice], usage }));
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
+	await /** @type {Promise<void>} */ (new Promise((resolve) => server.listen(0, '127.0.0.1', resolve)));
+	const { port } = /** @type {{ port: number }} */ (server.address());
 	return { url: `http://127.0.0.1:${port}/v1`, bodies, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 eachLine('the node as an AI agent tool', (version) => {
 	const n8n = useN8n(version, { workflows: [path.join(__dirname, 'agent')] });
-	let model: Awaited<ReturnType<typeof startStandInModel>>;
+	/** @type {Awaited<ReturnType<typeof startStandInModel>>} */
+	let model;
 	beforeAll(async () => {
 		model = await startStandInModel();
 		await n8n.importCredentials([{ id: 'standInModel', name: 'Stand-in model', type: 'openAiApi', data: { apiKey: 'sk-stand-in', url: model.url } }]);
@@ -61,9 +67,9 @@ eachLine('the node as an AI agent tool', (version) => {
 		expectSuccess(result);
 		// The model was asked twice; the second time with both tool results, each the updated customer.
 		expect(model.bodies).toHaveLength(2);
-		const results = model.bodies[1].messages.filter((m: Json) => m.role === 'tool');
-		expect(results.map((m: Json) => m.tool_call_id)).toEqual(['call_1', 'call_2']);
-		results.forEach((m: Json, i: number) => {
+		const results = model.bodies[1].messages.filter((/** @type {Json} */ m) => m.role === 'tool');
+		expect(results.map((/** @type {Json} */ m) => m.tool_call_id)).toEqual(['call_1', 'call_2']);
+		results.forEach((/** @type {Json} */ m, /** @type {number} */ i) => {
 			expect(m.content).toContain(`"email":"${CALLS[i].email}"`);
 			expect(m.content).not.toMatch(/409|idempotency/i);
 		});

@@ -1,11 +1,14 @@
+// @ts-check
+'use strict';
+
 /**
  * The packed package in a real n8n: the example workflows (examples/) and the suite's own
  * (test/e2e/workflows/: every operation the examples do not cover) run with `n8n execute`
  * against the sandbox, which checks what it received; then what each node returned.
  */
-import path from 'node:path';
+const path = require('node:path');
 
-import {
+const {
 	EXAMPLES,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
@@ -20,26 +23,34 @@ import {
 	nodeOutput,
 	paymentsOf,
 	useN8n,
-	type Json,
-} from './harness';
+} = require('./harness');
+/** @import { Json } from './harness' */
 
 describe('the node as built (dist/)', () => {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { WooshPay } = require(path.join(ROOT, 'dist/nodes/WooshPay/WooshPay.node.js'));
-	const properties: Json[] = new WooshPay().description.properties;
-	const shownFor = (name: string, resource: string, operation?: string) =>
+	/** @type {Json[]} */
+	const properties = new WooshPay().description.properties;
+	/** @param {string} name @param {string} resource @param {string} [operation] */
+	const shownFor = (name, resource, operation) =>
 		properties.find(
 			(p) => p.name === name && p.displayOptions?.show?.resource?.includes(resource) && (!operation || p.displayOptions.show.operation?.includes(operation)),
 		);
-	const names = (options: Json[], key = 'displayName') => options.map((o) => o[key]);
-	/** The fields of a collection the editor shows for `resource` (one collection serves several: '/resource'). */
-	const fieldsFor = (collection: string, resource: string, operation: string): Json[] =>
-		shownFor(collection, resource, operation).options.filter((o: Json) => o.displayOptions?.show?.['/resource']?.includes(resource) ?? true);
+	/** @param {Json[]} options */
+	const names = (options, key = 'displayName') => options.map((o) => o[key]);
+	/**
+	 * The fields of a collection the editor shows for `resource` (one collection serves several: '/resource').
+	 * @param {string} collection
+	 * @param {string} resource
+	 * @param {string} operation
+	 * @returns {Json[]}
+	 */
+	const fieldsFor = (collection, resource, operation) =>
+		shownFor(collection, resource, operation).options.filter((/** @type {Json} */ o) => o.displayOptions?.show?.['/resource']?.includes(resource) ?? true);
 
 	test('Customer → Update lists the documented Update Fields', () => {
 		const fields = fieldsFor('updateFields', 'customer', 'update');
 		expect(names(fields)).toEqual(EXPECTED_FIELDS.customer);
-		expect(names(fields.find((o: Json) => o.name === 'address').options)).toEqual(EXPECTED_FIELDS.address);
+		expect(names(fields.find((/** @type {Json} */ o) => o.name === 'address').options)).toEqual(EXPECTED_FIELDS.address);
 	});
 
 	test('Cardholder → Update lists the documented Update Fields', () => {
@@ -51,7 +62,7 @@ describe('the node as built (dist/)', () => {
 	});
 
 	test('every resource, and each lists its operations', () => {
-		const resources = Object.keys(EXPECTED_OPERATIONS) as Array<keyof typeof EXPECTED_OPERATIONS>;
+		const resources = /** @type {Array<keyof typeof EXPECTED_OPERATIONS>} */ (Object.keys(EXPECTED_OPERATIONS));
 		expect(names(properties.find((p) => p.name === 'resource').options, 'value')).toEqual(resources);
 		for (const resource of resources) {
 			expect({ resource, operations: names(shownFor('operation', resource).options, 'name') }).toEqual({ resource, operations: EXPECTED_OPERATIONS[resource] });
@@ -181,7 +192,8 @@ eachLine('workflows through n8n execute', (version) => {
 		const created = [...paymentsOf(sim).paymentIntents.keys()].filter((id) => !id.startsWith('pi_sandbox_'));
 		expect(created).toHaveLength(1);
 		expectRequests(sim, EVERY_NEW_OPERATION_REQUESTS);
-		const ids = (node: string) => nodeOutput(result.run, node).map((o) => o.id);
+		/** @param {string} node */
+		const ids = (node) => nodeOutput(result.run, node).map((o) => o.id);
 		expect(ids('Cards of Ada')).toEqual(['ic_sandbox_2', 'ic_sandbox_1']);
 		expect(ids('Card from the list')).toEqual(['ic_sandbox_3']);
 		expect(nodeOutput(result.run, 'Remaining limits')).toEqual([issuingOf(sim).limits.get('ic_sandbox_1')]);

@@ -1,9 +1,12 @@
+// @ts-check
+'use strict';
+
 /**
  * n8n's editor with the packed package, as a user drives it: the node added from the node
  * panel, its drop-downs and "Add Field" lists, fields set, the node run ("Execute step") against
  * the sandbox, and the output panel read.
  */
-import {
+const {
 	addFields,
 	addWooshPayNode,
 	executeStep,
@@ -18,12 +21,12 @@ import {
 	pickOption,
 	outputView,
 	useEditor,
-} from './editor';
-import fs from 'node:fs';
-import path from 'node:path';
+} = require('./editor');
+const fs = require('node:fs');
+const path = require('node:path');
 
-import { waitFor } from '../../scripts/process';
-import {
+const { waitFor } = require('../../scripts/process');
+const {
 	EVERY_NEW_OPERATION_REQUESTS,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
@@ -33,7 +36,7 @@ import {
 	expectRequests,
 	issuingOf,
 	useN8n,
-} from './harness';
+} = require('./harness');
 
 eachLine('editor', (version) => {
 	const n8n = useN8n(version, { workflows: [WORKFLOWS], server: true });

@@ -1,3 +1,6 @@
+// @ts-check
+'use strict';
+
 /**
  * The WooshPay Trigger in a running n8n server with the packed package, as a user meets it:
  * the example "payment succeeded → update that customer's metadata" published (the CLI before
@@ -11,34 +14,44 @@
  * The tests build on each other, in order, on one n8n and one sandbox. n8n answers the REST
  * calls before the trigger's checkExists/create/delete have run, so the endpoints are polled.
  */
-import { createHmac } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+const { createHmac } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 
-import { waitFor } from '../../scripts/process';
-import { executeStep, openAddField, useEditor } from './editor';
-import type { SimEndpoint } from '../trigger/fixtures';
-import { EXAMPLES, SANDBOX_KEY, eachLine, expectRequests, useN8n, type Json, type Simulator } from './harness';
+const { waitFor } = require('../../scripts/process');
+const { executeStep, openAddField, useEditor } = require('./editor');
+/** @import { SimEndpoint } from '../trigger/fixtures' */
+const { EXAMPLES, SANDBOX_KEY, eachLine, expectRequests, useN8n } = require('./harness');
+/** @import { Json, Simulator } from './harness' */
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const sandbox = require('../simulator/webhooks') as typeof import('../simulator/webhooks');
+const sandbox = require('../simulator/webhooks');
 
 const EXAMPLE_FILE = path.join(EXAMPLES, 'payment-succeeded-update-customer.json');
-const EXAMPLE = JSON.parse(fs.readFileSync(EXAMPLE_FILE, 'utf8')) as Json;
-const WORKFLOW_ID: string = EXAMPLE.id;
-const TRIGGER = EXAMPLE.nodes.find((node: Json) => node.type === 'n8n-nodes-wooshpay.wooshPayTrigger');
+const EXAMPLE = /** @type {Json} */ (JSON.parse(fs.readFileSync(EXAMPLE_FILE, 'utf8')));
+/** @type {string} */
+const WORKFLOW_ID = EXAMPLE.id;
+const TRIGGER = EXAMPLE.nodes.find((/** @type {Json} */ node) => node.type === 'n8n-nodes-wooshpay.wooshPayTrigger');
 const EVENTS = ['payment_intent.succeeded'];
 const CUSTOMER = 'cus_sandbox_1';
 /** How long n8n may take to run a lifecycle method or a workflow after it answered. */
 const SETTLE_MS = 60000;
 
-/** An endpoint as the sandbox holds it, with its secret. */
-type Endpoint = SimEndpoint;
+/**
+ * An endpoint as the sandbox holds it, with its secret.
+ * @typedef {SimEndpoint} Endpoint
+ */
 
-const endpointsAt = (sim: Simulator) => [...sandbox.state(sim).endpoints.values()] as Endpoint[];
+/** @param {Simulator} sim */
+const endpointsAt = (sim) => /** @type {Endpoint[]} */ ([...sandbox.state(sim).endpoints.values()]);
 
-/** A call to the sandbox's API or its /_sandbox/ routes, with the sandbox key. */
-async function callSandbox(sim: Simulator, route: string, body?: object): Promise<Json> {
+/**
+ * A call to the sandbox's API or its /_sandbox/ routes, with the sandbox key.
+ * @param {Simulator} sim
+ * @param {string} route
+ * @param {object} [body]
+ * @returns {Promise<Json>}
+ */
+async function callSandbox(sim, route, body) {
 	const res = await fetch(`${sim.url}${route}`, {
 		method: body === undefined ? 'GET' : 'POST',
 		headers: { authorization: `Basic ${Buffer.from(`${SANDBOX_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
@@ -49,8 +62,12 @@ async function callSandbox(sim: Simulator, route: string, body?: object): Promis
 	return json;
 }
 
-/** `Wooshpay-Signature` as WooshPay makes it: t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">. */
-function signed(secret: string, body: string, timestamp = Math.floor(Date.now() / 1000)) {
+/**
+ * `Wooshpay-Signature` as WooshPay makes it: t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.
+ * @param {string} secret
+ * @param {string} body
+ */
+function signed(secret, body, timestamp = Math.floor(Date.now() / 1000)) {
 	return `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
@@ -69,21 +86,30 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 	afterEach(() => sandbox.settled(n8n.sim));
 
 	const listExecutions = async () =>
-		(await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`)).results as Json[];
+		/** @type {Json[]} */ ((await n8n.rest('GET', `/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }))}`)).results);
 	const executionCount = async () => (await listExecutions()).length;
-	/** The workflow's executions (through REST), newest first, once there are `count` and none still runs. */
-	const executions = (count: number) =>
+	/**
+	 * The workflow's executions (through REST), newest first, once there are `count` and none still runs.
+	 * @param {number} count
+	 */
+	const executions = (count) =>
 		waitFor(`${count} finished executions of ${WORKFLOW_ID}`, async () => {
 			const found = await listExecutions();
 			if (found.length > count) throw new Error(`${found.length} executions, ${count} expected: ${JSON.stringify(found)}`);
 			return found.length === count && found.every((e) => !['new', 'running', 'waiting'].includes(e.status)) && found;
 		}, SETTLE_MS);
 
-	/** The sandbox's endpoints once there are `count` of them. */
-	const endpoints = (count: number) => waitFor(`${count} endpoints at the sandbox`, () => endpointsAt(n8n.sim).length === count && endpointsAt(n8n.sim), SETTLE_MS);
+	/**
+	 * The sandbox's endpoints once there are `count` of them.
+	 * @param {number} count
+	 */
+	const endpoints = (count) => waitFor(`${count} endpoints at the sandbox`, () => endpointsAt(n8n.sim).length === count && endpointsAt(n8n.sim), SETTLE_MS);
 
-	/** The endpoint n8n should hold: the production URL, the chosen events, named after the workflow. */
-	const expectOneEndpoint = (found: Endpoint[]) => {
+	/**
+	 * The endpoint n8n should hold: the production URL, the chosen events, named after the workflow.
+	 * @param {Endpoint[]} found
+	 */
+	const expectOneEndpoint = (found) => {
 		expect(found.map(({ url, enabled_events, status, description }) => ({ url, enabled_events, status, description }))).toEqual([
 			{ url: productionUrl(), enabled_events: EVENTS, status: 'enabled', description },
 		]);
@@ -93,8 +119,9 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 	 * Waits until n8n has stored `endpoint`'s ID and signing secret with the workflow (its static
 	 * data, which n8n saves only after the whole activation: a delivery before that is refused
 	 * with 401, and WooshPay delivers it again later).
+	 * @param {Endpoint} endpoint
 	 */
-	const stored = (endpoint: Endpoint) =>
+	const stored = (endpoint) =>
 		waitFor(`n8n storing the endpoint ${endpoint.id} with the workflow`, async () => {
 			const { staticData } = await n8n.rest('GET', `/rest/workflows/${WORKFLOW_ID}`);
 			const state = staticData?.[`node:${TRIGGER.name}`];
@@ -103,15 +130,21 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 	const registered = { method: 'POST', path: '/v1/webhook_endpoints', body: { url: '', enabled_events: EVENTS, description } };
 	const listed = { method: 'GET', path: '/v1/webhook_endpoints', query: { limit: '100' } };
 
-	/** A payment for CUSTOMER at the sandbox; resolves with its payment_intent.succeeded event once delivered. */
-	const pay = async (amount: number) => {
+	/**
+	 * A payment for CUSTOMER at the sandbox; resolves with its payment_intent.succeeded event once delivered.
+	 * @param {number} amount
+	 */
+	const pay = async (amount) => {
 		const answer = await callSandbox(n8n.sim, '/_sandbox/payments', { customer: CUSTOMER, amount, currency: 'eur' });
 		n8n.sim.reset(); // from here on, what n8n asks of the sandbox
 		await sandbox.settled(n8n.sim);
-		return answer.events[1].event as Json;
+		return /** @type {Json} */ (answer.events[1].event);
 	};
-	/** What the example sends for a payment_intent.succeeded event. */
-	const customerUpdate = (event: Json) => ({
+	/**
+	 * What the example sends for a payment_intent.succeeded event.
+	 * @param {Json} event
+	 */
+	const customerUpdate = (event) => ({
 		method: 'POST',
 		path: `/v1/customers/${CUSTOMER}`,
 		body: {
@@ -122,7 +155,8 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 			},
 		},
 	});
-	const deliveriesOf = (event: Json) => sandbox.state(n8n.sim).events.filter((sent) => sent.event.id === event.id).flatMap((sent) => sent.deliveries);
+	/** @param {Json} event */
+	const deliveriesOf = (event) => sandbox.state(n8n.sim).events.filter((sent) => sent.event.id === event.id).flatMap((sent) => sent.deliveries);
 
 	test('publishing registers exactly one endpoint: the production webhook URL and the chosen events', async () => {
 		const endpoint = expectOneEndpoint(await endpoints(1));
@@ -142,9 +176,10 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 		expect(n8n.sim.customers.get(CUSTOMER).metadata).toMatchObject(customerUpdate(event).body.metadata);
 	});
 
-	type Delivery = (body: string, secret: string) => { body: string; signature?: string };
+	/** @typedef {(body: string, secret: string) => { body: string; signature?: string }} Delivery */
 	const now = () => Math.floor(Date.now() / 1000);
-	const refused: Array<[string, Delivery, RegExp]> = [
+	/** @type {Array<[string, Delivery, RegExp]>} */
+	const refused = [
 		['forged (signed with another secret)', (body) => ({ body, signature: signed('whsec_not_the_endpoints_secret', body) }), /signature does not match/],
 		['unsigned (no Wooshpay-Signature header)', (body) => ({ body }), /header is missing/],
 		['stale (signed 10 minutes ago)', (body, secret) => ({ body, signature: signed(secret, body, now() - 600) }), /seconds away from this server's clock; at most 300 are accepted/],
@@ -164,7 +199,7 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 			body,
 		});
 		// The answer comes from the trigger's webhook(), after it decided to start nothing.
-		expect({ status: res.status, message: ((await res.json()) as Json).message }).toEqual({ status: 401, message: expect.stringMatching(message) });
+		expect({ status: res.status, message: (/** @type {Json} */ (await res.json())).message }).toEqual({ status: 401, message: expect.stringMatching(message) });
 		expect(await executionCount()).toBe(runsBefore);
 		expect(n8n.sim.requests).toEqual([]);
 	});
@@ -230,7 +265,8 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 			await shot('2-event');
 			expect(text).toMatch(/\b1 item\b/);
 			for (const shown of [event.id, event.data.object.id, 'payment_intent.succeeded']) expect(text).toContain(shown);
-			const byUrl = (a: { url: string }, b: { url: string }) => a.url.localeCompare(b.url);
+			/** @param {{ url: string }} a @param {{ url: string }} b */
+			const byUrl = (a, b) => a.url.localeCompare(b.url);
 			expect(deliveriesOf(event).map(({ url, status }) => ({ url, status })).sort(byUrl)).toEqual(
 				[{ url: productionUrl(), status: 200 }, { url: testUrl, status: 200 }].sort(byUrl),
 			);

@@ -1,10 +1,13 @@
+// @ts-check
+'use strict';
+
 /**
  * The packed package in a running n8n server, through its REST API as the owner: the node is
  * loaded as a community node, and the credential's Test button (POST /rest/credentials/test,
  * what the credential dialog calls) runs the credential's test request and rules as n8n runs them.
  */
-import { freePort } from '../../scripts/process';
-import { NODE_TYPE, eachLine, useN8n } from './harness';
+const { freePort } = require('../../scripts/process');
+const { NODE_TYPE, eachLine, useN8n } = require('./harness');
 
 eachLine('server', (version) => {
 	const n8n = useN8n(version, { server: true });
@@ -13,11 +16,14 @@ eachLine('server', (version) => {
 	test('n8n loads the package as a community node', async () => {
 		const types = await n8n.rest('POST', '/rest/node-types', { nodeInfos: [{ name: NODE_TYPE, version: 1 }] });
 		// The description's `name` is the node's own name, without the package.
-		expect(types.map((t: { name: string; displayName: string }) => [t.name, t.displayName])).toEqual([['wooshPay', 'WooshPay']]);
+		expect(types.map((/** @type {{ name: string; displayName: string }} */ t) => [t.name, t.displayName])).toEqual([['wooshPay', 'WooshPay']]);
 	});
 
-	/** Saves a credential as the dialog's Save does, then presses its Test button. */
-	const testCredential = async (data: Record<string, string>) => {
+	/**
+	 * Saves a credential as the dialog's Save does, then presses its Test button.
+	 * @param {Record<string, string>} data
+	 */
+	const testCredential = async (data) => {
 		const saved = await n8n.rest('POST', '/rest/credentials', { name: `WooshPay ${data.secretKey}`, type: 'wooshPayApi', data });
 		const result = await n8n.rest('POST', '/rest/credentials/test', { credentials: { id: saved.id, name: saved.name, type: 'wooshPayApi', data } });
 		expect(JSON.stringify(result)).not.toContain(data.secretKey);
@@ -25,7 +31,8 @@ eachLine('server', (version) => {
 	};
 	/** What reached the sandbox, once each (n8n 2.41 sends the test request again after a 401). */
 	const received = () => [...new Set(n8n.sim.requests.map((r) => `${r.method} ${r.path} ${r.headers.authorization}`))];
-	const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+	/** @param {string} key */
+	const basic = (key) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 	// n8n 1.x applies a credential test's rules only to errors that carry the HTTP response, which
 	// its RoutingNode does not pass on: it shows its own words for a 401 and a refused connection.
 	const n8n1 = version.startsWith('1.');
