@@ -6,42 +6,27 @@ import { searchAuthorizations } from './listSearch/searchAuthorizations';
 import { searchCardholders } from './listSearch/searchCardholders';
 import { searchCards } from './listSearch/searchCards';
 import { searchTransactions } from './listSearch/searchTransactions';
-import { authorizationFields, authorizationOperation } from './resources/authorization';
-import { balanceOperation } from './resources/balance';
-import { cardFields, cardOperation } from './resources/card';
-import { cardholderFields, cardholderOperation } from './resources/cardholder';
-import { chargeFields, chargeOperation } from './resources/charge';
-import { customerFields, customerOperation } from './resources/customer';
-import { eventFields, eventOperation } from './resources/event';
-import { paymentIntentFields, paymentIntentOperation } from './resources/paymentIntent';
-import { refundFields, refundOperation } from './resources/refund';
-import { transactionFields, transactionOperation } from './resources/transaction';
-import { oneCollectionPerKind } from './shared/descriptions';
-import { returnAllAndLimit } from './shared/lists';
+import { authorizationDescription } from './resources/authorization';
+import { balanceDescription } from './resources/balance';
+import { cardDescription } from './resources/card';
+import { cardholderDescription } from './resources/cardholder';
+import { chargeDescription } from './resources/charge';
+import { customerDescription } from './resources/customer';
+import { eventDescription } from './resources/event';
+import { paymentIntentDescription } from './resources/paymentIntent';
+import { refundDescription } from './resources/refund';
+import { transactionDescription } from './resources/transaction';
 import { optionsCollection } from './shared/options';
-import { labelFields } from './shared/routing';
-import { CREDENTIAL_TYPE, sendToWooshPay, throwWooshPayError } from './shared/transport';
+import { CREDENTIAL_TYPE } from './shared/transport';
 
-const OPERATIONS = [
-	customerOperation,
-	cardholderOperation,
-	paymentIntentOperation,
-	refundOperation,
-	chargeOperation,
-	balanceOperation,
-	eventOperation,
-	cardOperation,
-	authorizationOperation,
-	transactionOperation,
-];
-
-/** The resources whose Operation offers `operation`, read from the Operation properties. */
-function resourcesWith(operation: string): string[] {
-	return OPERATIONS.filter((property) => property.options?.some((option) => 'value' in option && option.value === operation)).flatMap(
-		(property) => (property.displayOptions?.show?.resource ?? []) as string[],
-	);
-}
-
+/**
+ * How a request travels: each operation's routing (resources/<resource>/index.ts) gives its
+ * method and URL and hands the request the engine built from the operation's fields to one of
+ * the node's request operations (shared/transport.ts). That waits for the account's pace,
+ * adds the Idempotency-Key to a POST, sends it with n8n's HTTP helper and the credential
+ * (never following a redirect), turns an error answer into WooshPay's words
+ * (throwWooshPayError) and sends a request again after a 429, a 5xx or a lost connection.
+ */
 export class WooshPay implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'WooshPay',
@@ -60,17 +45,7 @@ export class WooshPay implements INodeType {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// How a request travels. The engine builds each item's request from the routing of the
-		// chosen operation and its fields (resources/) and, because the Resource property sets
-		// `paginate`, hands it to this request operation instead of sending it itself:
-		// sendToWooshPay (listAll for Get Many) waits for the account's and the run's pace,
-		// adds the Idempotency-Key and sends it with the engine's own makeRoutingRequest (n8n's
-		// HTTP helper and credential, then the routing's postReceive, first throwWooshPayError).
-		// A 429, 5xx or lost connection is sent again from there. This is n8n's pagination hook
-		// used for all requests on purpose: it is the only place where a declarative node
-		// decides when and how often its request goes out (shared/transport.ts says more).
-		requestOperations: { pagination: sendToWooshPay },
-		properties: labelFields([
+		properties: [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -89,29 +64,19 @@ export class WooshPay implements INodeType {
 					{ name: 'Refund', value: 'refund', description: 'Money given back from a payment' },
 				],
 				default: 'customer',
-				routing: { send: { paginate: true }, output: { postReceive: [throwWooshPayError] } },
 			},
-			// Every resource's Operation first, then one Return All / Limit pair for every Get Many,
-			// then each resource's fields: the engine walks all top-level properties for each
-			// item, so shared properties keep an operation's cost from growing with the node
-			// (bench/README.md, "The node's size"). The editor shows the same order as before.
-			// The same holds for each resource's Additional Fields, Update Fields and Filters: one
-			// collection of each kind serves all resources (shared/descriptions.ts).
-			...OPERATIONS,
-			...returnAllAndLimit(resourcesWith('getAll')),
-			...oneCollectionPerKind([
-				...customerFields,
-				...cardholderFields,
-				...paymentIntentFields,
-				...refundFields,
-				...chargeFields,
-				...eventFields,
-				...cardFields,
-				...authorizationFields,
-				...transactionFields,
-			]),
+			...customerDescription,
+			...cardholderDescription,
+			...paymentIntentDescription,
+			...refundDescription,
+			...chargeDescription,
+			...balanceDescription,
+			...eventDescription,
+			...cardDescription,
+			...authorizationDescription,
+			...transactionDescription,
 			optionsCollection,
-		]),
+		],
 	};
 
 	methods = {

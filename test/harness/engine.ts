@@ -5,7 +5,7 @@
  * instance settings.
  */
 import { Container } from '@n8n/di';
-import { ExecutionLifecycleHooks, InstanceSettings, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { DirectoryLoader, ExecutionLifecycleHooks, InstanceSettings, LoadOptionsContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import type { ExecuteContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -73,8 +73,12 @@ class TestTrigger implements INodeType {
 
 const WOOSHPAY_TYPE = 'n8n-nodes-wooshpay.wooshPay';
 
+/** The node as n8n's loader serves it: with n8n's Request Options added (interim; the loader itself on dist/ next). */
+const wooshPay = new WooshPay();
+DirectoryLoader.applyDeclarativeNodeOptionParameters(wooshPay);
+
 const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
-	[WOOSHPAY_TYPE]: new WooshPay(),
+	[WOOSHPAY_TYPE]: wooshPay,
 	'test.trigger': new TestTrigger(),
 };
 

@@ -7,12 +7,12 @@ import { byId, useSimulator } from '../harness/fixtures';
  */
 const t = useSimulator();
 
-const block = (id = 'ich_sandbox_1', requestOptions: object = {}) => ({
+const block = (id = 'ich_sandbox_1', options: object = {}) => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(id),
 	updateFields: { status: 'blocked' },
-	requestOptions,
+	options,
 });
 
 const keysOf = () => t.sim.requests.map((r) => r.headers['idempotency-key']);

@@ -8,12 +8,12 @@ import { byId, useSimulator } from '../harness/fixtures';
  */
 const t = useSimulator();
 
-const update = (id: string, status = 'blocked', requestOptions: object = {}) => ({
+const update = (id: string, status = 'blocked', options: object = {}) => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(id),
 	updateFields: { status },
-	requestOptions,
+	options,
 });
 
 const tooMany = { status: 429, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests' } } };

@@ -5,9 +5,10 @@ import { send } from './routing';
 
 /**
  * Metadata as key/value pairs in the editor, sent at `metadata` in the shape `toBody` gives
- * (an object for customers, an array holding one object for cardholders).
+ * (an object for customers, an array holding one object for cardholders). `under`: the
+ * collection it is shown in, for error messages; `description` replaces the general one.
  */
-export function metadataField(toBody: Rule): INodeProperties {
+export function metadataField(toBody: Rule, under: string, description?: string): INodeProperties {
 	return {
 		displayName: 'Metadata',
 		name: 'metadata',
@@ -16,7 +17,7 @@ export function metadataField(toBody: Rule): INodeProperties {
 		default: {},
 		typeOptions: { multipleValues: true },
 		description:
-			'Your own key/value pairs stored with the object, such as an ID from your CRM. An empty value removes that key.',
+			description ?? 'Your own key/value pairs stored with the object, such as an ID from your CRM. An empty value removes that key.',
 		options: [
 			{
 				displayName: 'Pair',
@@ -39,6 +40,6 @@ export function metadataField(toBody: Rule): INodeProperties {
 				],
 			},
 		],
-		routing: send('metadata', toBody),
+		routing: send('metadata', `${under} → Metadata`, toBody),
 	};
 }

@@ -1,27 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listRouting } from '../../shared/lists';
-import { chargeGetAllFilters } from './getAll';
+import { route } from '../../shared/routing';
+import { listAll } from '../../shared/transport';
+import { chargeGetAllDescription } from './getAll';
 
-export const chargeOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['charge'] } },
-	options: [
-		{
-			name: 'Get Many',
-			value: 'getAll',
-			action: 'Get many charges',
-			description: 'List charges, newest first',
-			routing: listRouting('/v1/charges/list'),
-		},
-	],
-	default: 'getAll',
-};
-
-/** The fields of the charge operations; they come after every resource's Operation (see WooshPay.node.ts). */
-export const chargeFields: INodeProperties[] = [
-	chargeGetAllFilters,
+/** Charges: the attempts to move money from a payment method, made for payment intents. */
+export const chargeDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['charge'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many charges',
+				description: 'List charges, newest first, optionally those of one customer',
+				routing: route({ method: 'GET', url: '/v1/charges/list' }, { send: listAll }),
+			},
+		],
+		default: 'getAll',
+	},
+	...chargeGetAllDescription,
 ];

@@ -14,6 +14,7 @@ import {
 	positiveAmount,
 	positiveInteger,
 	requiredText,
+	text,
 	trueOrFalse,
 } from '../../shared/validation';
 
@@ -60,6 +61,9 @@ export const PAYMENT_METHOD_OPTIONS = [
 	{ name: 'WeChat Pay', value: 'wechat_pay' },
 ];
 
+/** Where the fields of `payment_method_data` are shown, for error messages. */
+const PAYMENT_METHOD_DATA = 'Additional Fields → Payment Method Data';
+
 /** The reference names `payment_method_data.billing_details.address` but not its parts. */
 const INFERRED_ADDRESS =
 	'The reference names the billing address but not its parts: these are those of a WooshPay address (inferred).';
@@ -79,7 +83,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		description: "How much to collect, in the currency's smallest unit (cents for USD: 2500 is 25.00 USD)",
 		displayOptions,
-		routing: send('amount', positiveAmount),
+		routing: send('amount', 'Amount', positiveAmount),
 	},
 	{
 		displayName: 'Currency',
@@ -90,7 +94,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 		placeholder: 'USD',
 		description: "Three-letter ISO currency code, such as USD, as WooshPay's examples write them",
 		displayOptions,
-		routing: send('currency', currencyCode),
+		routing: send('currency', 'Currency', currencyCode),
 	},
 	additionalFields(displayOptions, [
 		{
@@ -99,7 +103,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			type: 'boolean',
 			default: false,
 			description: 'Whether to create and confirm the payment intent in one step',
-			routing: send('confirm', trueOrFalse),
+			routing: send('confirm', 'Additional Fields → Confirm', trueOrFalse),
 		},
 		{
 			displayName: 'Customer ID',
@@ -108,7 +112,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'cus_1953770230215868416',
 			description: 'The ID of the customer this payment is for',
-			routing: send('customer', requiredText),
+			routing: send('customer', 'Additional Fields → Customer ID', requiredText),
 		},
 		{
 			displayName: 'Description',
@@ -117,7 +121,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'Order 1001',
 			description: 'A note of your own about the payment',
-			routing: send('description'),
+			routing: send('description', 'Additional Fields → Description', text),
 		},
 		{
 			displayName: 'Merchant Order ID',
@@ -126,7 +130,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'order1234',
 			description: "Your own order number. Payment intents can be searched by it (Search: merchant_order_id:'order1234').",
-			routing: send('merchant_order_id'),
+			routing: send('merchant_order_id', 'Additional Fields → Merchant Order ID', text),
 		},
 		{
 			displayName: 'Merchant User ID',
@@ -135,16 +139,16 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'user-42',
 			description: 'Your own ID of the paying user',
-			routing: send('merchant_user_id'),
+			routing: send('merchant_user_id', 'Additional Fields → Merchant User ID', text),
 		},
-		metadataField(metadataObject),
+		metadataField(metadataObject, 'Additional Fields'),
 		{
 			displayName: 'Off Session',
 			name: 'offSession',
 			type: 'boolean',
 			default: false,
 			description: 'Whether the customer is not present while paying (sent as "off-session", the name the reference prints)',
-			routing: send('off-session', trueOrFalse),
+			routing: send('off-session', 'Additional Fields → Off Session', trueOrFalse),
 		},
 		{
 			displayName: 'Payment Method Data',
@@ -154,9 +158,8 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			default: {},
 			description: 'The payment method to pay with, described in the request. Type is required once any of these is set.',
 			options: [
-				...addressFields('payment_method_data.billing_details.address').map((field) => ({
+				...addressFields('payment_method_data.billing_details.address', PAYMENT_METHOD_DATA, 'Billing ').map((field) => ({
 					...field,
-					displayName: `Billing ${field.displayName}`,
 					description: `${field.description}. ${INFERRED_ADDRESS}`,
 				})),
 				{
@@ -165,7 +168,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 					type: 'string',
 					default: '',
 					placeholder: 'name@email.com',
-					routing: send('payment_method_data.billing_details.email', email),
+					routing: send('payment_method_data.billing_details.email', `${PAYMENT_METHOD_DATA} → Billing Email`, email),
 				},
 				{
 					displayName: 'Billing Name',
@@ -173,7 +176,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 					type: 'string',
 					default: '',
 					placeholder: 'Jane Doe',
-					routing: send('payment_method_data.billing_details.name'),
+					routing: send('payment_method_data.billing_details.name', `${PAYMENT_METHOD_DATA} → Billing Name`, text),
 				},
 				{
 					displayName: 'Billing Phone',
@@ -181,7 +184,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 					type: 'string',
 					default: '',
 					placeholder: '+44 20 7946 0958',
-					routing: send('payment_method_data.billing_details.phone'),
+					routing: send('payment_method_data.billing_details.phone', `${PAYMENT_METHOD_DATA} → Billing Phone`, text),
 				},
 				{
 					displayName: 'Type',
@@ -190,7 +193,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 					default: 'card',
 					description: 'The kind of payment method',
 					options: PAYMENT_METHOD_OPTIONS,
-					routing: send('payment_method_data.type', oneOf(PAYMENT_METHOD_OPTIONS)),
+					routing: send('payment_method_data.type', `${PAYMENT_METHOD_DATA} → Type`, oneOf(PAYMENT_METHOD_OPTIONS)),
 				},
 			],
 		},
@@ -202,7 +205,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			description:
 				"The kinds of payment method this payment intent may use. The reference's list for this field is cut off; the node offers the types it lists for Payment Method Data → Type (inferred to be the same).",
 			options: PAYMENT_METHOD_OPTIONS,
-			routing: send('payment_method_types', everyValue(oneOf(PAYMENT_METHOD_OPTIONS))),
+			routing: send('payment_method_types', 'Additional Fields → Payment Method Types', everyValue(oneOf(PAYMENT_METHOD_OPTIONS))),
 		},
 		{
 			displayName: 'Quantity',
@@ -211,7 +214,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			default: 1,
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description: 'How many items the payment is for',
-			routing: send('quantity', positiveInteger),
+			routing: send('quantity', 'Additional Fields → Quantity', positiveInteger),
 		},
 		{
 			displayName: 'Return URL',
@@ -220,9 +223,9 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 			default: '',
 			placeholder: 'https://shop.example.com/paid',
 			description: 'Where the customer is sent back to after paying on another site (such as their bank)',
-			routing: send('return_url'),
+			routing: send('return_url', 'Additional Fields → Return URL', text),
 		},
-		shippingField('Where and to whom the goods paid for are sent. Recipient Name is required once any of these is set.'),
+		shippingField('Where and to whom the goods paid for are sent. Recipient Name is required once any of these is set.', 'Additional Fields'),
 	]),
 ];
 

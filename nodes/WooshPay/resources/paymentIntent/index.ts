@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listRouting } from '../../shared/lists';
-import { urlWithId } from '../../shared/routing';
+import { showFor } from '../../shared/descriptions';
+import { idInPath, route } from '../../shared/routing';
+import { listAll, sendMoneyMovementIf } from '../../shared/transport';
 import { paymentIntentCreateDescription, requiredWithParent } from './create';
-import { paymentIntentGetDescription, paymentIntentLocator } from './get';
-import { paymentIntentGetAllFilters } from './getAll';
+import { paymentIntentLocator } from './get';
+import { paymentIntentGetAllDescription } from './getAll';
 import { paymentIntentSearchDescription } from './search';
 
 /**
@@ -12,60 +13,56 @@ import { paymentIntentSearchDescription } from './search';
  * code, not from its page "Retrieve a PaymentIntent", which could not be read (README, "What is
  * inferred"); Search finds one by your order number.
  */
-export const paymentIntentOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['paymentIntent'] } },
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a payment intent',
-			description: 'Start collecting a payment',
-			routing: { request: { method: 'POST', url: '/v1/payment_intents' }, send: { preSend: [requiredWithParent] } },
-		},
-		{
-			name: 'Get',
-			value: 'get',
-			action: 'Get a payment intent',
-			description: "Fetch a payment intent's details and status (path from WooshPay's client code: its page could not be read)",
-			routing: {
-				request: { method: 'GET' },
-				send: {
-					// GET /v1/payment_intents/search is the search: "search" in the ID's place would reach it.
-					preSend: [urlWithId(paymentIntentLocator, '/v1/payment_intents/{id}', { word: 'search', fix: "Enter the payment intent's ID (pi_...); to find payment intents, use Payment Intent → Search." })],
-				},
+export const paymentIntentDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['paymentIntent'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a payment intent',
+				description: 'Start collecting a payment of an amount in a currency; with Confirm, the customer is charged at once',
+				// Created with `confirm`, it charges the customer: a money movement (transport.ts).
+				routing: route(
+					{ method: 'POST', url: '/v1/payment_intents' },
+					{ send: sendMoneyMovementIf((body) => body.confirm === true), preSend: [requiredWithParent] },
+				),
 			},
-		},
-		{
-			name: 'Get Many',
-			value: 'getAll',
-			action: 'Get many payment intents',
-			description: 'List payment intents, newest first',
-			routing: listRouting('/v1/payment_intents'),
-		},
-		{
-			name: 'Search',
-			value: 'search',
-			action: 'Search payment intents',
-			description: "Find payment intents with WooshPay's search query, such as by your order number",
-			routing: {
-				request: { method: 'GET', url: '/v1/payment_intents/search' },
-				// One page (the reference shows `limit`, no way to ask for the next); each payment
-				// intent of the answer's `data` becomes an output item.
-				output: { postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a payment intent',
+				description: "Fetch a payment intent's details and status by its ID (pi_...)",
+				routing: route({ method: 'GET', url: `=/v1/payment_intents/${idInPath('paymentIntentId')}` }),
 			},
-		},
-	],
-	default: 'search',
-};
-
-/** The fields of the payment intent operations; they come after every resource's Operation (see WooshPay.node.ts). */
-export const paymentIntentFields: INodeProperties[] = [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many payment intents',
+				description: 'List payment intents, newest first, optionally by creation time',
+				routing: route({ method: 'GET', url: '/v1/payment_intents' }, { send: listAll }),
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search payment intents',
+				description: "Find payment intents with WooshPay's search query, such as by your order number (merchant_order_id)",
+				routing: route(
+					{ method: 'GET', url: '/v1/payment_intents/search' },
+					// One page (the reference shows `limit`, no way to ask for the next); each payment
+					// intent of the answer's `data` becomes an output item.
+					{ postReceive: [{ type: 'rootProperty', properties: { property: 'data' } }] },
+				),
+			},
+		],
+		default: 'search',
+	},
 	...paymentIntentCreateDescription,
-	...paymentIntentGetDescription,
-	paymentIntentGetAllFilters,
+	{ ...paymentIntentLocator, displayOptions: showFor('paymentIntent', ['get']) },
+	...paymentIntentGetAllDescription,
 	...paymentIntentSearchDescription,
 ];
