@@ -111,3 +111,8 @@ export function updateFields(displayOptions: INodeProperties['displayOptions'], 
 		options,
 	};
 }
+
+/** Fields in the order the editor lists a collection's options: by name. */
+export function sortedByName(fields: INodeProperties[]): INodeProperties[] {
+	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

@@ -19,6 +19,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { baseUrlFor } from '../../../credentials/WooshPayApi.credentials';
 import { isErrorAnswer, NoAnswerError, secretsOf, WooshPayAnswerError } from './errors';
 import { DEFAULT_TIMEOUT_MS, DEFAULTS, MAX_RETRIES_CAP } from './options';
+import type { Simplifier } from './simplify';
+import { shapeOutput } from './simplify';
 import { accountPace, doneWithRun, dropAccountIfForgettable, pause, runLimits, Stopped } from './pacing';
 
 /**
@@ -386,30 +388,35 @@ export function endlessListError(context: IExecuteSingleFunctions | IHookFunctio
  * without fetching further pages. Each object of a page's `data` becomes an output item. A
  * list whose cursor comes back, or that goes on beyond MAX_PAGES, stops with an error.
  */
-export async function listAll(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)));
-	const options = requestData.options as IHttpRequestOptions;
-	const found: IDataObject[] = [];
-	const cursors = new Set<string>();
-	let startingAfter: string | undefined;
-	for (let pages = 0; found.length < limit; pages++) {
-		if (pages >= MAX_PAGES) throw endlessListError(this, `it still had more after ${MAX_PAGES} pages`, itemIndex);
-		const qs: IDataObject = { ...options.qs, limit: Math.min(PAGE_SIZE, limit - found.length) };
-		if (startingAfter) qs.starting_after = startingAfter;
-		const [answer] = await sendPacedWithRetries.call(this, requestData, { ...options, qs }, false);
-		const page = (answer?.json ?? {}) as IDataObject;
-		const data = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
-		found.push(...data.slice(0, limit - found.length));
-		const last = data[data.length - 1];
-		if (!page.has_more || !last || typeof last.id !== 'string') break;
-		if (cursors.has(last.id)) throw endlessListError(this, `it answered has_more with ${last.id} last again`, itemIndex);
-		cursors.add(last.id);
-		startingAfter = last.id;
-	}
-	return found.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+export const listAll = listRequest();
+
+/** listAll for a wide object: its objects shaped as Simplify / Output ask (simplify.ts). */
+export const listAllSimplified = (simplifier: Simplifier): RequestOperation => listRequest(simplifier);
+
+function listRequest(simplifier?: Simplifier): RequestOperation {
+	return async function listPages(this, requestData) {
+		const itemIndex = this.getItemIndex();
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 50)));
+		const options = requestData.options as IHttpRequestOptions;
+		const found: IDataObject[] = [];
+		const cursors = new Set<string>();
+		let startingAfter: string | undefined;
+		for (let pages = 0; found.length < limit; pages++) {
+			if (pages >= MAX_PAGES) throw endlessListError(this, `it still had more after ${MAX_PAGES} pages`, itemIndex);
+			const qs: IDataObject = { ...options.qs, limit: Math.min(PAGE_SIZE, limit - found.length) };
+			if (startingAfter) qs.starting_after = startingAfter;
+			const [answer] = await sendPacedWithRetries.call(this, requestData, { ...options, qs }, false);
+			const page = (answer?.json ?? {}) as IDataObject;
+			const data = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
+			found.push(...data.slice(0, limit - found.length));
+			const last = data[data.length - 1];
+			if (!page.has_more || !last || typeof last.id !== 'string') break;
+			if (cursors.has(last.id)) throw endlessListError(this, `it answered has_more with ${last.id} last again`, itemIndex);
+			cursors.add(last.id);
+			startingAfter = last.id;
+		}
+		const objects = simplifier ? shapeOutput(this, found, simplifier) : found;
+		return objects.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	};
 }

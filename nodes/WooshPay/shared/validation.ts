@@ -126,6 +126,9 @@ export const trueOrFalse: Rule = (value) => {
 	throw new InvalidValue(`is ${show(value)}, which is not true or false`, 'Switch the field on or off, or give true or false.');
 };
 
+/** A switch that the reference types as a string (such as Confirm's `off_session`): sent as "true" or "false". */
+export const trueOrFalseAsText: Rule = (value, context) => String(trueOrFalse(value, context));
+
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 function isIpv6(address: string): boolean {

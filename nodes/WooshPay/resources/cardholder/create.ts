@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { addressFields } from '../../shared/address';
-import { additionalFields, showFor } from '../../shared/descriptions';
+import { additionalFields, showFor, sortedByName } from '../../shared/descriptions';
 import { send } from '../../shared/routing';
 import { oneOf, text } from '../../shared/validation';
 import { TYPE_OPTIONS, cardholderFields } from './fields';
@@ -43,8 +43,11 @@ export const cardholderCreateDescription: INodeProperties[] = [
 	...addressFields('billing.address', '', 'Billing ')
 		.filter((field) => REQUIRED_ADDRESS.includes(field.name))
 		.map((field) => ({ ...field, required: true, displayOptions })),
-	additionalFields(displayOptions, [
-		...addressFields('billing.address', 'Additional Fields', 'Billing ').filter((field) => !REQUIRED_ADDRESS.includes(field.name)),
-		...cardholderFields('Additional Fields').filter((field) => field.name !== 'billingAddress'),
-	].sort((a, b) => a.displayName.localeCompare(b.displayName))),
+	additionalFields(
+		displayOptions,
+		sortedByName([
+			...addressFields('billing.address', 'Additional Fields', 'Billing ').filter((field) => !REQUIRED_ADDRESS.includes(field.name)),
+			...cardholderFields('Additional Fields').filter((field) => field.name !== 'billingAddress'),
+		]),
+	),
 ];
