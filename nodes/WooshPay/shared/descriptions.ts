@@ -38,7 +38,7 @@ export function byIdLocator(field: {
  * A locator of one object: picked **From List** (a list search method in listSearch/, searchable,
  * more loaded as the user scrolls) or given **By ID**. `name` is the parameter's name.
  */
-function listOrIdLocator(displayName: string, name: string, searchListMethod: string, placeholder: string): INodeProperties {
+export function listOrIdLocator(displayName: string, name: string, searchListMethod: string, placeholder: string): INodeProperties {
 	const noun = displayName.toLowerCase();
 	const byId = byIdLocator({
 		displayName,

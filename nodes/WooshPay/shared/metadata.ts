@@ -4,11 +4,11 @@ import type { Rule } from './validation';
 import { send } from './routing';
 
 /**
- * Metadata as key/value pairs in the editor, sent at `metadata` in the shape `toBody` gives
- * (an object for customers, an array holding one object for cardholders). `under`: the
+ * Metadata as key/value pairs in the editor, sent at `metadata` (or `path`) in the shape `toBody`
+ * gives (an object for customers, an array holding one object for cardholders). `under`: the
  * collection it is shown in, for error messages; `description` replaces the general one.
  */
-export function metadataField(toBody: Rule, under: string, description?: string): INodeProperties {
+export function metadataField(toBody: Rule, under: string, { description, path = 'metadata' }: { description?: string; path?: string } = {}): INodeProperties {
 	return {
 		displayName: 'Metadata',
 		name: 'metadata',
@@ -40,6 +40,6 @@ export function metadataField(toBody: Rule, under: string, description?: string)
 				],
 			},
 		],
-		routing: send('metadata', `${under} → Metadata`, toBody),
+		routing: send(path, `${under} → Metadata`, toBody),
 	};
 }

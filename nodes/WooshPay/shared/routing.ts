@@ -100,6 +100,28 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 	node[path[path.length - 1]] = value;
 }
 
+/**
+ * A check across fields, before the fields' own checks: `child` of the object at `parent` (a
+ * JSON path) is required whenever that object is sent at all, such as a shipping address's
+ * recipient name. `label` names the child field as the editor shows it.
+ */
+export function requiredWith(parent: string, child: string, label: string): PreSend {
+	const parentLabel = label.split(' → ').slice(-2, -1)[0] ?? parent;
+	return async function checkRequiredWith(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
+		const object = getPath(options.body as Record<string, unknown>, parent.split('.')) as Record<string, unknown> | undefined;
+		const value = object?.[child];
+		if (object && (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))) {
+			const itemIndex = this.getItemIndex();
+			const fix = `Add ${label.split(' → ').pop()}, or remove the other ${parentLabel} fields.`;
+			throw new NodeOperationError(this.getNode(), `${label} is required when other ${parentLabel} fields are set [item ${itemIndex}]. ${fix}`, {
+				itemIndex,
+				description: fix,
+			});
+		}
+		return options;
+	};
+}
+
 /** A preSend that runs `rules` on the value the engine put at `keys` of the body or query. */
 function checked(label: string, rules: Rule[], where: 'body' | 'qs', keys: string[]): PreSend {
 	return async function checkField(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {

@@ -126,8 +126,17 @@ export const trueOrFalse: Rule = (value) => {
 	throw new InvalidValue(`is ${show(value)}, which is not true or false`, 'Switch the field on or off, or give true or false.');
 };
 
-/** A switch that the reference types as a string (such as Confirm's `off_session`): sent as "true" or "false". */
-export const trueOrFalseAsText: Rule = (value, context) => String(trueOrFalse(value, context));
+/**
+ * A value the reference types as a string although it is a number or a switch (a price's
+ * `unit_amount`, Confirm's `off_session`): checked by `rule`, then sent as text.
+ */
+export const asText =
+	(rule: Rule): Rule =>
+	(value, context) =>
+		String(rule(value, context));
+
+/** A switch that the reference types as a string: sent as "true" or "false". */
+export const trueOrFalseAsText: Rule = (value, context) => asText(trueOrFalse)(value, context);
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -355,6 +364,15 @@ export const positiveInteger: Rule = (value) => {
 	const number = wholeNumber(value);
 	if (number === undefined || number < 1) {
 		throw new InvalidValue(`is ${show(value)}, which is not a whole number of 1 or more`, 'Give a whole number such as 1 or 2.');
+	}
+	return number;
+};
+
+/** A percentage above 0 and at most 100 (a coupon's `percent_off`), such as 25 or 12.5. */
+export const percentage: Rule = (value) => {
+	const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0 || number > 100) {
+		throw new InvalidValue(`is ${show(value)}, which is not a percentage above 0 and at most 100`, 'Give a number such as 25 for 25 % off.');
 	}
 	return number;
 };

@@ -44,11 +44,10 @@ export const cardUpdateDescription: INodeProperties[] = [
 				oneOf(CANCELLATION_REASON_OPTIONS),
 			),
 		},
-		metadataField(
-			metadataJsonText,
-			'Update Fields',
-			'Your own key/value pairs stored with the card. WooshPay types card metadata as text, so the pairs are sent as one JSON text, such as {"cost_centre":"42"}.',
-		),
+		metadataField(metadataJsonText, 'Update Fields', {
+			description:
+				'Your own key/value pairs stored with the card. WooshPay types card metadata as text, so the pairs are sent as one JSON text, such as {"cost_centre":"42"}.',
+		}),
 		{
 			displayName: 'Status',
 			name: 'status',

@@ -1,9 +1,8 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { addressFields, shippingField } from '../../shared/address';
 import { metadataField } from '../../shared/metadata';
-import { send } from '../../shared/routing';
+import { requiredWith, send } from '../../shared/routing';
 import { email, metadataObject, oneOf, positiveInteger, text } from '../../shared/validation';
 
 /** The payment method types of the reference's `payment_method_data.type`, values as printed. */
@@ -163,29 +162,11 @@ export const paymentIntentFields = (under: string): INodeProperties[] => [
 ];
 
 /**
- * The request's check across fields, before the fields' own checks: the reference requires
+ * The checks across fields, before the fields' own checks: the reference requires
  * `payment_method_data.type` whenever `payment_method_data` is sent, and `shipping.name`
  * whenever `shipping` is. `under`: the collection those fields are in, for error messages.
  */
-export function requiredWithParent(under: string) {
-	const required = [
-		{ parent: 'payment_method_data', child: 'type', label: `${under} → Payment Method Data → Type`, parentLabel: 'Payment Method Data' },
-		{ parent: 'shipping', child: 'name', label: `${under} → Shipping → Recipient Name`, parentLabel: 'Shipping' },
-	];
-	return async function checkRequiredWithParent(this: IExecuteSingleFunctions, options: IHttpRequestOptions) {
-		const body = options.body as IDataObject;
-		for (const { parent, child, label, parentLabel } of required) {
-			const object = body[parent] as IDataObject | undefined;
-			const value = object?.[child];
-			if (object && (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))) {
-				const itemIndex = this.getItemIndex();
-				const fix = `Add ${label.split(' → ').pop()}, or remove the other ${parentLabel} fields.`;
-				throw new NodeOperationError(this.getNode(), `${label} is required when other ${parentLabel} fields are set [item ${itemIndex}]. ${fix}`, {
-					itemIndex,
-					description: fix,
-				});
-			}
-		}
-		return options;
-	};
-}
+export const requiredWithParent = (under: string) => [
+	requiredWith('payment_method_data', 'type', `${under} → Payment Method Data → Type`),
+	requiredWith('shipping', 'name', `${under} → Shipping → Recipient Name`),
+];

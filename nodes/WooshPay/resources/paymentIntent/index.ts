@@ -49,7 +49,7 @@ export const paymentIntentDescription: INodeProperties[] = [
 				description: 'Confirm a payment intent (pi_...) created earlier, so that the customer is charged or asked to authenticate',
 				routing: route(
 					{ method: 'POST', url: `=/v1/payment_intents/${idInPath('paymentIntentId')}/confirm` },
-					{ send: sendMoneyMovement, preSend: [requiredWithParent('Additional Fields')] },
+					{ send: sendMoneyMovement, preSend: requiredWithParent('Additional Fields') },
 				),
 			},
 			{
@@ -60,7 +60,7 @@ export const paymentIntentDescription: INodeProperties[] = [
 				// Created with `confirm`, it charges the customer: a money movement.
 				routing: route(
 					{ method: 'POST', url: '/v1/payment_intents' },
-					{ send: sendMoneyMovementIf((body) => body.confirm === true), preSend: [requiredWithParent('Additional Fields')] },
+					{ send: sendMoneyMovementIf((body) => body.confirm === true), preSend: requiredWithParent('Additional Fields') },
 				),
 			},
 			{
@@ -99,7 +99,7 @@ export const paymentIntentDescription: INodeProperties[] = [
 				description: "Change a payment intent's amount, description, metadata, shipping or the like (pi_...), without confirming it",
 				routing: route(
 					{ method: 'POST', url: `=/v1/payment_intents/${idInPath('paymentIntentId')}` },
-					{ preSend: [requiredWithParent('Update Fields')] },
+					{ preSend: requiredWithParent('Update Fields') },
 				),
 			},
 		],

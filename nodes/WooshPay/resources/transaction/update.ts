@@ -10,10 +10,9 @@ import { metadataJsonText } from '../../shared/validation';
  */
 export const transactionUpdateDescription: INodeProperties[] = [
 	updateFields(showFor('transaction', ['update']), [
-		metadataField(
-			metadataJsonText,
-			'Update Fields',
-			'Your own key/value pairs stored with the transaction, such as an accounting code. WooshPay types this field as text in the request, so the pairs are sent as one JSON text, such as {"gl_code":"6200"}.',
-		),
+		metadataField(metadataJsonText, 'Update Fields', {
+			description:
+				'Your own key/value pairs stored with the transaction, such as an accounting code. WooshPay types this field as text in the request, so the pairs are sent as one JSON text, such as {"gl_code":"6200"}.',
+		}),
 	]),
 ];
