@@ -417,10 +417,11 @@ export const filterId: Rule = (value) => {
 
 /**
  * A field that only goes with one value of another field of the same body, such as a card's
- * cancellation reason with status "canceled". `field` and `wanted` are as sent.
+ * cancellation reason with status "canceled", or a payment intent's return URL with confirm.
+ * `field` (top-level) and `wanted` are as sent.
  */
 export const onlyWith =
-	(field: string, wanted: string, problem: string, fix: string): Rule =>
+	(field: string, wanted: unknown, problem: string, fix: string): Rule =>
 	(value, { body }) => {
 		if (body?.[field] !== wanted) throw new InvalidValue(problem, fix);
 		return value;

@@ -2,10 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { additionalFields, showFor, sortedByName } from '../../shared/descriptions';
 import { send } from '../../shared/routing';
-import { currencyCode, everyValue, oneOf, positiveAmount, requiredText, trueOrFalse } from '../../shared/validation';
+import { currencyCode, everyValue, oneOf, onlyWith, positiveAmount, requiredText, text, trueOrFalse } from '../../shared/validation';
 import { PAYMENT_METHOD_OPTIONS, paymentIntentFields } from './fields';
 
 const displayOptions = showFor('paymentIntent', ['create']);
+
+/** The reference: return_url and off-session are "only when confirm=true". */
+const withConfirm = (name: string) =>
+	onlyWith('confirm', true, 'is set, but Confirm is not on', `WooshPay takes ${name} only together with Confirm: switch Confirm on, or remove ${name}.`);
 
 export const CAPTURE_METHOD_OPTIONS = [
 	{ name: 'Automatic', value: 'automatic', description: 'The payment is captured as soon as the customer pays' },
@@ -76,7 +80,7 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether the customer is not present while paying (sent as "off-session", the name the reference prints)',
-				routing: send('off-session', 'Additional Fields → Off Session', trueOrFalse),
+				routing: send('off-session', 'Additional Fields → Off Session', trueOrFalse, withConfirm('Off Session')),
 			},
 			{
 				displayName: 'Payment Method Types',
@@ -89,6 +93,15 @@ export const paymentIntentCreateDescription: INodeProperties[] = [
 				routing: send('payment_method_types', 'Additional Fields → Payment Method Types', everyValue(oneOf(PAYMENT_METHOD_OPTIONS))),
 			},
 			...paymentIntentFields('Additional Fields'),
+			{
+				displayName: 'Return URL',
+				name: 'returnUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://shop.example.com/paid',
+				description: 'Where the customer is sent back to after paying on another site (such as their bank). Only with Confirm, as the reference says.',
+				routing: send('return_url', 'Additional Fields → Return URL', text, withConfirm('Return URL')),
+			},
 		]),
 	),
 ];

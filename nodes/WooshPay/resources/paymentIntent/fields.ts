@@ -149,15 +149,6 @@ export const paymentIntentFields = (under: string): INodeProperties[] => [
 		description: 'How many items the payment is for',
 		routing: send('quantity', `${under} → Quantity`, positiveInteger),
 	},
-	{
-		displayName: 'Return URL',
-		name: 'returnUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://shop.example.com/paid',
-		description: 'Where the customer is sent back to after paying on another site (such as their bank)',
-		routing: send('return_url', `${under} → Return URL`, text),
-	},
 	shippingField('Where and to whom the goods paid for are sent. Recipient Name is required once any of these is set.', under),
 ];
 

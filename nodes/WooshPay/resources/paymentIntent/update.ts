@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor, sortedByName, updateFields } from '../../shared/descriptions';
 import { send } from '../../shared/routing';
-import { currencyCode, positiveAmount } from '../../shared/validation';
+import { currencyCode, positiveAmount, text } from '../../shared/validation';
 import { paymentIntentFields } from './fields';
 
 /**
@@ -35,6 +35,15 @@ export const paymentIntentUpdateDescription: INodeProperties[] = [
 				routing: send('currency', 'Update Fields → Currency', currencyCode),
 			},
 			...paymentIntentFields('Update Fields'),
+			{
+				displayName: 'Return URL',
+				name: 'returnUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://shop.example.com/paid',
+				description: 'Where the customer is sent back to after paying on another site (such as their bank)',
+				routing: send('return_url', 'Update Fields → Return URL', text),
+			},
 		]),
 	),
 ];

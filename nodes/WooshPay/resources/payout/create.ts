@@ -210,6 +210,17 @@ export const payoutCreateDescription: INodeProperties[] = [
 		displayOptions,
 		routing: send('payment_currency', 'Payment Currency', currencyCode),
 	},
+	{
+		displayName: 'Source Currency',
+		name: 'sourceCurrency',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'USD',
+		description: 'Three-letter code of the currency you pay with',
+		displayOptions,
+		routing: send('source_currency', 'Source Currency', currencyCode),
+	},
 	additionalFields(displayOptions, [
 		{
 			displayName: 'Description',
@@ -220,15 +231,6 @@ export const payoutCreateDescription: INodeProperties[] = [
 			routing: send('description', 'Additional Fields → Description', text),
 		},
 		metadataField(metadataObject, 'Additional Fields'),
-		{
-			displayName: 'Source Currency',
-			name: 'sourceCurrency',
-			type: 'string',
-			default: '',
-			placeholder: 'USD',
-			description: 'Three-letter code of the currency you pay with',
-			routing: send('source_currency', 'Additional Fields → Source Currency', currencyCode),
-		},
 		{
 			displayName: 'Type',
 			name: 'type',
