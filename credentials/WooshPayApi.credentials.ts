@@ -103,8 +103,17 @@ export class WooshPayApi implements ICredentialType {
 			baseURL: BASE_URL_EXPRESSION,
 			url: '/v1/balance',
 			method: 'GET',
+			// A redirect would take the key to wherever it points: it is an error instead (rules below).
+			disableFollowRedirect: true,
 		},
 		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The address answered ${value}, a redirect, which is not followed so that the key goes nowhere else. Check the Environment and, for Custom, the Base URL: it must be the address that answers the API itself.`,
+				},
+			})),
 			{
 				type: 'responseCode',
 				properties: {

@@ -17,7 +17,8 @@ export const DEFAULT_TOLERANCE_SECONDS = 300;
 interface Options {
 	onlyObject?: boolean;
 	skipRepeated?: boolean;
-	toleranceSeconds?: number;
+	/** As given: an expression may have made it anything. */
+	toleranceSeconds?: unknown;
 }
 
 /** Answers the request here; n8n then sends nothing itself and starts nothing. */
@@ -57,12 +58,22 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const node = this.getNode();
 	const state = triggerState(this);
 	const options = this.getNodeParameter('options', {}) as Options;
+	// A tolerance that an expression turned into text, NaN or 0 would switch the age check off:
+	// such a delivery is refused as a misconfiguration (500, so WooshPay delivers it again later).
+	const toleranceSeconds = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+	if (typeof toleranceSeconds !== 'number' || !Number.isFinite(toleranceSeconds) || toleranceSeconds <= 0) {
+		this.logger.warn(`WooshPay Trigger refused a delivery: Timestamp Tolerance is ${JSON.stringify(toleranceSeconds)}, not a number of seconds above 0`, {
+			workflowId: this.getWorkflow().id,
+			node: node.name,
+		});
+		return answer(this, 500, 'Refused: the trigger is misconfigured (Timestamp Tolerance is not a number of seconds above 0)');
+	}
 	const rawBody = rawBodyOf(this);
 	const verdict = verifySignature({
 		header: this.getHeaderData()[SIGNATURE_HEADER],
 		rawBody,
 		secret: enteredSecret(this) || state.signingSecret,
-		toleranceSeconds: options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+		toleranceSeconds,
 		now: Date.now(),
 	});
 	if (!verdict.valid) {

@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { baseOptions, wooshPayRequest } from '../WooshPay/shared/transport';
+import { WooshPayAnswerError } from '../WooshPay/shared/errors';
+import { endlessListError, wooshPayRequest } from '../WooshPay/shared/transport';
 import { chosenEvents } from './events';
 import { enteredSecret, forgetEndpoint, triggerState } from './state';
 
@@ -31,6 +32,9 @@ const ENDPOINTS = '/v1/webhook_endpoints';
 /** The most endpoints asked for per page of the list. */
 const PAGE_SIZE = 100;
 
+/** The list of endpoints stops with an error after this many pages (10,000 endpoints). */
+const MAX_PAGES = 100;
+
 interface Endpoint {
 	id: string;
 	url?: string;
@@ -45,9 +49,7 @@ async function send(
 	url: string,
 	extra: { body?: IDataObject; qs?: IDataObject } = {},
 ): Promise<IDataObject> {
-	const options = await baseOptions.call(this);
-	const headers = extra.body ? { ...options.headers, 'Content-Type': 'application/json' } : options.headers;
-	return await wooshPayRequest.call(this, { ...options, headers, method, url, ...extra });
+	return await wooshPayRequest.call(this, { method, url, ...extra });
 }
 
 /** The URL WooshPay should deliver to and the events it should send, as the node says now. */
@@ -59,11 +61,13 @@ function wanted(this: IHookFunctions): { url: string; events: string[] } {
 	return { url, events };
 }
 
-/** Every endpoint of the account, page by page. */
+/** Every endpoint of the account, page by page; a list that does not end is an error. */
 async function listEndpoints(this: IHookFunctions): Promise<Endpoint[]> {
 	const found: Endpoint[] = [];
+	const cursors = new Set<string>();
 	let startingAfter: string | undefined;
-	for (;;) {
+	for (let pages = 0; ; pages++) {
+		if (pages >= MAX_PAGES) throw endlessListError(this, `the webhook endpoints still had more after ${MAX_PAGES} pages`);
 		const qs: IDataObject = { limit: PAGE_SIZE };
 		if (startingAfter) qs.starting_after = startingAfter;
 		const page = await send.call(this, 'GET', ENDPOINTS, { qs });
@@ -71,6 +75,8 @@ async function listEndpoints(this: IHookFunctions): Promise<Endpoint[]> {
 		found.push(...data.filter((endpoint) => typeof endpoint?.id === 'string'));
 		const last = data[data.length - 1];
 		if (page.has_more !== true || typeof last?.id !== 'string') return found;
+		if (cursors.has(last.id)) throw endlessListError(this, `the webhook endpoints came back with ${last.id} last again`);
+		cursors.add(last.id);
 		startingAfter = last.id;
 	}
 }
@@ -81,14 +87,16 @@ function sameEvents(a: string[] | undefined, b: string[]): boolean {
 }
 
 /**
- * Deletes an endpoint; one WooshPay no longer has (404) counts as deleted. Any other failure is
- * an error that names the endpoint to delete by hand: left in place it keeps sending events.
+ * Deletes an endpoint. One WooshPay no longer has counts as deleted, but only when WooshPay
+ * says so: its JSON error with code resource_missing. Any other failure (a 404 "Unrecognized
+ * request URL", a proxy's page) is an error that names the endpoint to delete by hand, and n8n
+ * keeps its record: left in place, the endpoint keeps sending events.
  */
 async function removeEndpoint(this: IHookFunctions, endpoint: Endpoint): Promise<void> {
 	try {
 		await send.call(this, 'DELETE', `${ENDPOINTS}/${encodeURIComponent(endpoint.id)}`);
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return;
+		if (error instanceof WooshPayAnswerError && error.status === 404 && error.code === 'resource_missing') return;
 		const reason = error instanceof Error ? error.message : String(error);
 		throw new NodeOperationError(this.getNode(), `Could not delete the WooshPay webhook endpoint ${endpoint.id}: ${reason}`, {
 			description:
@@ -145,6 +153,11 @@ export async function createEndpoint(this: IHookFunctions): Promise<boolean> {
 	const state = triggerState(this);
 	state.endpointId = created.id;
 	state.signingSecret = created.secret;
+	// Another publish of this workflow at the same moment may have registered one too: keep
+	// only the one n8n holds now.
+	for (const endpoint of await listEndpoints.call(this)) {
+		if (endpoint.url === url && endpoint.id !== state.endpointId) await removeEndpoint.call(this, endpoint);
+	}
 	return true;
 }
 

@@ -13,13 +13,14 @@ const KEY = 'sk_test_51VerySecretKeyValue';
 const t = useSimulator({ keys: [KEY] });
 const credentials = () => ({ secretKey: KEY, environment: 'custom', baseUrl: t.sim.url });
 
-/** @param {object} [options] */
-const updateCustomer = (id = 'cus_sandbox_1', options = { maxRetries: 0 }) => ({
+/** @param {object} [options] @param {object} [requestOptions] */
+const updateCustomer = (id = 'cus_sandbox_1', options = { maxRetries: 0 }, requestOptions = {}) => ({
 	resource: 'customer',
 	operation: 'update',
 	customerId: byId(id),
 	updateFields: { name: 'Jane' },
-	requestOptions: options,
+	options,
+	requestOptions,
 });
 
 /** @param {string} type @param {string} message @param {string} [code] @param {string} [param] */
@@ -94,9 +95,9 @@ test('a 200 answer that is not JSON (a login page in between)', async () => {
 
 test('a timeout', async () => {
 	t.sim.fail({ delayMs: 2000, body: {} });
-	const result = await t.run(updateCustomer('cus_sandbox_1', { maxRetries: 0, timeout: 200 }), { credentials: credentials() });
+	const result = await t.run(updateCustomer('cus_sandbox_1', { maxRetries: 0 }, { timeout: 200 }), { credentials: credentials() });
 	expect(result.error?.message).toBe(`Could not reach WooshPay at ${t.sim.url}: no answer came in time [item 0]`);
-	expect(result.error?.description).toContain('raise Timeout in the node options');
+	expect(result.error?.description).toContain('raise the timeout in the node settings (Request Options → Timeout)');
 });
 
 test('a refused connection', async () => {

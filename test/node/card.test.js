@@ -262,7 +262,7 @@ describe('Card → Get Many', () => {
 
 	test('a page that fails after retries fails the item with WooshPay\'s words', async () => {
 		paged.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'cards unavailable' } } }, 2);
-		const result = await paged.run(getMany({ returnAll: true, requestOptions: { maxRetries: 1 } }));
+		const result = await paged.run(getMany({ returnAll: true, options: { maxRetries: 1 } }));
 		expect(result.error?.message).toBe('WooshPay error 500 Internal Server Error: cards unavailable (type api_error) [item 0]');
 	});
 });

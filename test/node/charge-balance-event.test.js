@@ -20,7 +20,7 @@ describe('Charge → Get Many', () => {
 		for (let i = 0; i < 3; i++) addPaymentIntent(paged.sim, { amount: 1000 + i, currency: 'USD', customer: 'cus_sandbox_2', confirm: true });
 	});
 	/** @param {object} extra */
-	const getMany = (extra) => ({ resource: 'charge', operation: 'getAll', ...extra });
+	const getMany = (extra) => ({ resource: 'charge', operation: 'getAll', simplify: false, ...extra });
 
 	test('Return All: GET /v1/charges/list, following has_more and starting_after across pages smaller than asked', async () => {
 		const ids = chargesNewestFirst();

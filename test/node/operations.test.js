@@ -232,7 +232,7 @@ describe('errors of the other operations come through the same way', () => {
 
 	test('Cardholder → Get Many when a page fails after retries: the item fails, with WooshPay\'s words', async () => {
 		t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'list unavailable' } } }, 2);
-		const result = await t.run({ resource: 'cardholder', operation: 'getAll', returnAll: true, requestOptions: { maxRetries: 1 } });
+		const result = await t.run({ resource: 'cardholder', operation: 'getAll', returnAll: true, options: { maxRetries: 1 } });
 		expect(result.error?.message).toBe('WooshPay error 500 Internal Server Error: list unavailable (type api_error) [item 0]');
 		expect(t.sim.requests).toHaveLength(2);
 	});

@@ -132,7 +132,7 @@ describe('Payment Intent → Get Many', () => {
 		for (let i = 0; i < 3; i++) addPaymentIntent(paged.sim, { amount: 100 * (i + 1), currency: 'USD' });
 	});
 	/** @param {object} extra */
-	const getMany = (extra) => ({ resource: 'paymentIntent', operation: 'getAll', ...extra });
+	const getMany = (extra) => ({ resource: 'paymentIntent', operation: 'getAll', simplify: false, ...extra });
 
 	test('Return All follows has_more and starting_after across pages smaller than asked', async () => {
 		const ids = newestFirst();
@@ -177,7 +177,7 @@ describe('Payment Intent → Get Many', () => {
 
 describe('Payment Intent → Search', () => {
 	/** @param {string} query */
-	const search = (query, limit = 50) => ({ resource: 'paymentIntent', operation: 'search', query, limit });
+	const search = (query, limit = 50) => ({ resource: 'paymentIntent', operation: 'search', query, limit, simplify: false });
 
 	test("by merchant order ID: GET /v1/payment_intents/search with query and limit; each result one item", async () => {
 		const result = await t.run(search("merchant_order_id:'order_1002'"));
@@ -236,7 +236,7 @@ describe('Payment Intent → Search', () => {
 
 describe('Payment Intent → Get', () => {
 	/** @param {string} id */
-	const get = (id) => ({ resource: 'paymentIntent', operation: 'get', paymentIntentId: byId(id) });
+	const get = (id) => ({ resource: 'paymentIntent', operation: 'get', paymentIntentId: byId(id), simplify: false });
 
 	test('GET /v1/payment_intents/{id}, no body, no idempotency key; outputs the payment intent', async () => {
 		const result = await t.run(get(' pi_sandbox_2 '));

@@ -11,12 +11,13 @@ const t = useSimulator();
 /** A payment intent of its own for each test, so that refunds do not eat into each other. */
 const paid = (amount = 5000) => addPaymentIntent(t.sim, { amount, currency: 'USD', confirm: true }).id;
 
-/** @param {string} paymentIntentId @param {object} [additionalFields] */
-const create = (paymentIntentId, additionalFields = {}) => ({
+/** @param {string} paymentIntentId @param {object} [additionalFields] @param {object} [options] */
+const create = (paymentIntentId, additionalFields = {}, options = {}) => ({
 	resource: 'refund',
 	operation: 'create',
 	paymentIntentId: byId(paymentIntentId),
 	additionalFields,
+	options,
 });
 
 describe('Refund → Create', () => {
@@ -94,10 +95,30 @@ describe('Refund → Create', () => {
 		expect(t.sim.requests).toHaveLength(1);
 	});
 
-	test('a refund retried after a 500 keeps its key: refunded once', async () => {
+	test('a refund that got a 500 is not sent again (it may have been carried out), and the error says so', async () => {
 		const pi = paid(1000);
 		t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'oops' } } });
 		const result = await t.run(create(pi, { amount: 400 }));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('WooshPay error 500 Internal Server Error: oops (type api_error) [item 0]');
+		expect(result.error?.description).toContain('It moves money and may already have been carried out, so it was not sent again');
+		expect(t.sim.requests).toHaveLength(1);
+	});
+
+	test('a refund that got a 429 is sent again with the same key: WooshPay did not carry it out; refunded once', async () => {
+		const pi = paid(1000);
+		t.sim.fail({ status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'slow down' } } });
+		const result = await t.run(create(pi, { amount: 400 }));
+		expect(result.status).toBe('success');
+		expect(t.sim.requests).toHaveLength(2);
+		expect(t.sim.requests[1].headers['idempotency-key']).toBe(t.sim.requests[0].headers['idempotency-key']);
+		expect(paymentsOf(t.sim).paymentIntents.get(pi).amount_refunded).toBe(400);
+	});
+
+	test('with Retry Money Movements After Unclear Failures on, a refund retried after a 500 keeps its key: refunded once', async () => {
+		const pi = paid(1000);
+		t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'oops' } } });
+		const result = await t.run(create(pi, { amount: 400 }, { retryMoneyMovements: true }));
 		expect(result.status).toBe('success');
 		expect(t.sim.requests).toHaveLength(2);
 		expect(t.sim.requests[1].headers['idempotency-key']).toBe(t.sim.requests[0].headers['idempotency-key']);

@@ -10,13 +10,13 @@ const { byId, useSimulator } = require('../harness/fixtures');
  */
 const t = useSimulator();
 
-/** @param {object} [requestOptions] */
-const block = (id = 'ich_sandbox_1', requestOptions = {}) => ({
+/** @param {object} [options] */
+const block = (id = 'ich_sandbox_1', options = {}) => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(id),
 	updateFields: { status: 'blocked' },
-	requestOptions,
+	options,
 });
 
 const keysOf = () => t.sim.requests.map((r) => r.headers['idempotency-key']);

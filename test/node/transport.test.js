@@ -11,13 +11,13 @@ const { byId, useSimulator } = require('../harness/fixtures');
  */
 const t = useSimulator();
 
-/** @param {string} id @param {object} [requestOptions] */
-const update = (id, status = 'blocked', requestOptions = {}) => ({
+/** @param {string} id @param {object} [options] */
+const update = (id, status = 'blocked', options = {}) => ({
 	resource: 'cardholder',
 	operation: 'update',
 	cardholderId: byId(id),
 	updateFields: { status },
-	requestOptions,
+	options,
 });
 
 const tooMany = { status: 429, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests' } } };

@@ -48,7 +48,7 @@ describe('publishing (checkExists, then create)', () => {
 		});
 		expect(await h.publish()).toBe('created');
 		const events = ['charge.dispute.created', 'issuing_card.created', 'payment_intent.succeeded', 'payout.paid'];
-		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.productionUrl, events)]);
+		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.productionUrl, events), LIST]);
 		for (const request of t.sim.requests) {
 			expect(request.headers.authorization).toBe(AUTHORIZATION);
 			expect(request.headers.accept).toBe('application/json');
@@ -63,7 +63,7 @@ describe('publishing (checkExists, then create)', () => {
 	test('All Events subscribes with "*"', async () => {
 		const h = await t.harness({ parameters: { events: ['payment_intent.succeeded', '*'] } });
 		await h.publish();
-		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.productionUrl, ['*'])]);
+		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.productionUrl, ['*']), LIST]);
 	});
 
 	test('again with the same events: the endpoint exists, only the list is read', async () => {
@@ -88,7 +88,7 @@ describe('publishing (checkExists, then create)', () => {
 		expect(requestsAt(t.sim)).toEqual([
 			LIST,
 			deleted(old.id),
-			created(h, h.productionUrl, ['payment_intent.payment_failed', 'payment_intent.succeeded']),
+			created(h, h.productionUrl, ['payment_intent.payment_failed', 'payment_intent.succeeded']), LIST,
 		]);
 		const [now] = endpointsAt(t.sim);
 		expect(endpointsAt(t.sim)).toHaveLength(1);
@@ -110,7 +110,7 @@ describe('publishing (checkExists, then create)', () => {
 		expect(requestsAt(t.sim)).toEqual([
 			LIST,
 			...(deletesOld ? [deleted(old.id)] : []),
-			created(h, h.productionUrl, ['payment_intent.succeeded']),
+			created(h, h.productionUrl, ['payment_intent.succeeded']), LIST,
 		]);
 		expect(endpointsAt(t.sim).map((e) => [e.url, e.status])).toEqual([[h.productionUrl, 'enabled']]);
 	});
@@ -121,7 +121,7 @@ describe('publishing (checkExists, then create)', () => {
 		const other = await foreignEndpoint('https://crm.example.com/wooshpay', ['payout.paid']);
 		t.sim.reset();
 		expect(await h.publish()).toBe('created');
-		expect(requestsAt(t.sim)).toEqual([LIST, deleted(foreign), created(h, h.productionUrl, ['payment_intent.succeeded'])]);
+		expect(requestsAt(t.sim)).toEqual([LIST, deleted(foreign), created(h, h.productionUrl, ['payment_intent.succeeded']), LIST]);
 		const endpoints = endpointsAt(t.sim);
 		expect(endpoints.map((e) => e.url).sort()).toEqual(['https://crm.example.com/wooshpay', h.productionUrl].sort());
 		expect(endpoints.find((e) => e.id === other)).toBeDefined();
@@ -155,6 +155,9 @@ describe('publishing (checkExists, then create)', () => {
 			{ ...LIST, query: { limit: '100', starting_after: lastOnFirstPage } },
 			deleted(foreign),
 			created(h, h.productionUrl, ['payment_intent.succeeded']),
+			// After the create, the list again (its two pages): no other endpoint for this URL.
+			LIST,
+			{ ...LIST, query: { limit: '100', starting_after: expect.any(String) } },
 		]);
 	});
 
@@ -164,7 +167,7 @@ describe('publishing (checkExists, then create)', () => {
 		const [production] = endpointsAt(t.sim);
 		t.sim.reset();
 		expect(await h.publish('test')).toBe('created');
-		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.testUrl, ['payment_intent.succeeded'], ' (test URL)')]);
+		expect(requestsAt(t.sim)).toEqual([LIST, created(h, h.testUrl, ['payment_intent.succeeded'], ' (test URL)'), LIST]);
 		const test = /** @type {SimEndpoint} */ (endpointsAt(t.sim).find((e) => e.url === h.testUrl));
 		expect(h.nodeStaticData('test')).toEqual({ endpointId: test.id, signingSecret: test.secret });
 		t.sim.reset();

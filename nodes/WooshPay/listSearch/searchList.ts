@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { baseOptions, wooshPayRequest } from '../shared/transport';
+import { wooshPayRequest } from '../shared/transport';
 
 const PAGE_SIZE = 50;
 
@@ -35,12 +35,7 @@ export async function searchList<T extends ListedObject>(
 	const server = term ? search.serverFilter?.(term) : undefined;
 	const qs: IDataObject = { limit: PAGE_SIZE, ...server };
 	if (paginationToken) qs.starting_after = paginationToken;
-	const page = (await wooshPayRequest.call(this, {
-		...(await baseOptions.call(this)),
-		method: 'GET',
-		url: search.url,
-		qs,
-	})) as { data?: T[]; has_more?: boolean };
+	const page = (await wooshPayRequest.call(this, { method: 'GET', url: search.url, qs })) as { data?: T[]; has_more?: boolean };
 	const data = page.data ?? [];
 	const needle = term.toLowerCase();
 	const matches =

@@ -16,9 +16,9 @@ import type { Rule } from './validation';
  * spelling; and the API is modelled on Stripe's, whose lists read them from the query string.
  *
  * This is the one place to change when a real account shows otherwise: to spell the names
- * with dots instead (`created.gte`), return `query(path, ...rules)`.
+ * with dots instead (`created.gte`), return `query(path, label, ...rules)`.
  */
-export function bodyOnGet(path: string, ...rules: Rule[]): INodePropertyRouting {
+export function bodyOnGet(path: string, label: string, ...rules: Rule[]): INodePropertyRouting {
 	const [first, ...rest] = path.split('.');
-	return query(first + rest.map((key) => `[${key}]`).join(''), ...rules);
+	return query(first + rest.map((key) => `[${key}]`).join(''), label, ...rules);
 }

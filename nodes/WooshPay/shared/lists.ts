@@ -1,23 +1,14 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
 import { query } from './routing';
-import { listAll } from './transport';
 import { unixSeconds } from './validation';
 
-/** The routing of a Get Many operation: a GET of `url`, page by page with listAll. */
-export function listRouting(url: string): INodePropertyRouting {
-	return { request: { method: 'GET', url }, operations: { pagination: listAll } };
-}
-
 /**
- * Return All and Limit, read by listAll (transport.ts), which sends `limit` and
- * `starting_after` and follows `has_more` page by page. One pair serves the Get Many of every
- * resource in `resources`: n8n's engine walks every top-level property of the node twice for
- * each item, shown or not, so a pair per resource would make every operation slower as the node
- * grows (bench/README.md, "The node's size").
+ * Return All and Limit of a resource's Get Many, read by listAll (transport.ts), which sends
+ * `limit` and `starting_after` and follows `has_more` page by page.
  */
-export function returnAllAndLimit(resources: string[]): INodeProperties[] {
-	const show = { resource: resources, operation: ['getAll'] };
+export function returnAllAndLimit(resource: string): INodeProperties[] {
+	const show = { resource: [resource], operation: ['getAll'] };
 	return [
 		{
 			displayName: 'Return All',
@@ -63,7 +54,7 @@ export function listFilters(displayOptions: INodeProperties['displayOptions'], f
  */
 export function createdFilters(
 	things: string,
-	route: (bound: 'gte' | 'lte') => INodePropertyRouting = (bound) => query(`created[${bound}]`, unixSeconds),
+	route: (bound: 'gte' | 'lte', label: string) => INodePropertyRouting = (bound, label) => query(`created[${bound}]`, label, unixSeconds),
 ): INodeProperties[] {
 	return [
 		{
@@ -72,7 +63,7 @@ export function createdFilters(
 			type: 'dateTime',
 			default: '',
 			description: `Only ${things} created at or after this moment`,
-			routing: route('gte'),
+			routing: route('gte', 'Filters → Created After'),
 		},
 		{
 			displayName: 'Created Before',
@@ -80,7 +71,7 @@ export function createdFilters(
 			type: 'dateTime',
 			default: '',
 			description: `Only ${things} created at or before this moment`,
-			routing: route('lte'),
+			routing: route('lte', 'Filters → Created Before'),
 		},
 	];
 }

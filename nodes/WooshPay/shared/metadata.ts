@@ -4,10 +4,11 @@ import type { Rule } from './validation';
 import { send } from './routing';
 
 /**
- * Metadata as key/value pairs in the editor, sent at `metadata` in the shape `toBody` gives
- * (an object for customers, an array holding one object for cardholders).
+ * Metadata as key/value pairs in the editor, sent at `metadata` (or `path`) in the shape `toBody`
+ * gives (an object for customers, an array holding one object for cardholders). `under`: the
+ * collection it is shown in, for error messages; `description` replaces the general one.
  */
-export function metadataField(toBody: Rule): INodeProperties {
+export function metadataField(toBody: Rule, under: string, { description, path = 'metadata' }: { description?: string; path?: string } = {}): INodeProperties {
 	return {
 		displayName: 'Metadata',
 		name: 'metadata',
@@ -16,7 +17,7 @@ export function metadataField(toBody: Rule): INodeProperties {
 		default: {},
 		typeOptions: { multipleValues: true },
 		description:
-			'Your own key/value pairs stored with the object, such as an ID from your CRM. An empty value removes that key.',
+			description ?? 'Your own key/value pairs stored with the object, such as an ID from your CRM. An empty value removes that key.',
 		options: [
 			{
 				displayName: 'Pair',
@@ -39,6 +40,6 @@ export function metadataField(toBody: Rule): INodeProperties {
 				],
 			},
 		],
-		routing: send('metadata', toBody),
+		routing: send(path, `${under} → Metadata`, toBody),
 	};
 }

@@ -1,60 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * The node's Options. The collection is named `requestOptions` because n8n's engine reads
- * `requestOptions.batching` and `requestOptions.timeout` from it itself; the other options are
- * read by the transport (transport.ts).
+ * The node's own Options, read by the transport (transport.ts). n8n adds its own "Request
+ * Options" collection (Batching, Ignore SSL Issues, Proxy, Timeout) to every declarative node
+ * when it loads it, under the node's Settings; the engine reads those itself, and the transport
+ * takes the Timeout from there (see DEFAULT_TIMEOUT_MS).
  */
+
+/** The operations that change something at WooshPay: each is a POST that carries an Idempotency-Key. */
+export const CHANGING_OPERATIONS = ['attach', 'cancel', 'capture', 'close', 'confirm', 'create', 'update'];
+
 export const optionsCollection: INodeProperties = {
 	displayName: 'Options',
-	name: 'requestOptions',
+	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
 	options: [
 		{
-			displayName: 'Batching',
-			name: 'batching',
-			placeholder: 'Add Batching',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: false },
-			default: { batch: {} },
-			description:
-				"Start the items' requests in batches, with a pause between batches. Usually not needed: the node already keeps to WooshPay's rate limits.",
-			options: [
-				{
-					displayName: 'Batching',
-					name: 'batch',
-					values: [
-						{
-							displayName: 'Items per Batch',
-							name: 'batchSize',
-							type: 'number',
-							typeOptions: { minValue: -1 },
-							default: 50,
-							description: 'How many items to start at once. -1 starts all at once.',
-						},
-						{
-							displayName: 'Batch Interval (Ms)',
-							name: 'batchInterval',
-							type: 'number',
-							typeOptions: { minValue: 0 },
-							default: 1000,
-							description: 'How long to wait between batches, in milliseconds',
-						},
-					],
-				},
-			],
-		},
-		{
 			displayName: 'Idempotency Key',
 			name: 'idempotencyKey',
 			type: 'string',
 			default: '',
-			displayOptions: { show: { '/operation': ['create', 'update'] } },
+			displayOptions: { show: { '/operation': CHANGING_OPERATIONS } },
 			placeholder: '={{ "order-" + $json.orderId }}',
 			description:
-				'A key of your own (such as an order number) that makes WooshPay carry out a request once, however often it is sent. Without it, the node makes one per item and execution.',
+				'A key of your own (such as an order number) that makes WooshPay carry out a request once, however often it is sent. Without it, the node makes one per item and execution. Recommended for refunds and payments.',
 		},
 		{
 			displayName: 'Max Parallel Requests',
@@ -81,22 +52,31 @@ export const optionsCollection: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 5,
 			description:
-				'How often to send a request again after a 429, a 5xx answer, a timeout or a dropped connection, waiting longer each time (or as long as WooshPay says). Other errors are not retried.',
+				'How often to send a request again after a 429, a 5xx answer, a timeout or a dropped connection, waiting longer each time (or as long as WooshPay says), at most 10. Refunds, confirmed payments, captures and payouts are sent again only when WooshPay says they were not carried out (see the next option).',
 		},
 		{
-			displayName: 'Timeout (Ms)',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 30000,
-			description: 'How long to wait for an answer before giving up on (or retrying) a request, in milliseconds',
+			displayName: 'Retry Money Movements After Unclear Failures',
+			name: 'retryMoneyMovements',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send a refund, a confirmed payment, a capture, a confirm or a payout again after a timeout, a dropped connection or a server error, when it may already have been carried out. It is then sent with the same Idempotency-Key; that WooshPay carries a key out once is inferred, not documented, so this is off by default.',
 		},
 	],
 };
 
-type Setting = 'maxParallel' | 'maxPerSecond' | 'maxRetries' | 'timeout';
+type NumberOption = 'maxParallel' | 'maxPerSecond' | 'maxRetries';
 
-/** The defaults of the options the transport reads, as the definitions above give them. */
+/** The defaults of the number options, as the definitions above give them, for the transport. */
 export const DEFAULTS = Object.fromEntries(
-	(optionsCollection.options as INodeProperties[]).filter((o) => o.type === 'number').map((o) => [o.name, o.default]),
-) as Record<Setting, number>;
+	(optionsCollection.options as INodeProperties[]).filter((option) => option.type === 'number').map((option) => [option.name, option.default]),
+) as Record<NumberOption, number>;
+
+/** The most retries a request gets, whatever an expression in Max Retries gives. */
+export const MAX_RETRIES_CAP = 10;
+
+/**
+ * How long one attempt waits for WooshPay's answer when Settings → Request Options → Timeout is
+ * not set (n8n's engine itself would wait 5 minutes).
+ */
+export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -97,9 +97,10 @@ export const personName: Rule = (value) => {
 	return name;
 };
 
+/** An amount in the currency's smallest unit that may be 0, such as a spending limit: a whole number of 0 or more. */
 export const nonNegativeInteger: Rule = (value) => {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < 0) {
+	const number = wholeNumber(value);
+	if (number === undefined || number < 0) {
 		throw new InvalidValue(
 			`is ${show(value)}, which is not a whole number of zero or more`,
 			"Give the amount in the currency's smallest unit as a whole number, such as 5000 for 50.00 USD.",
@@ -124,6 +125,18 @@ export const trueOrFalse: Rule = (value) => {
 	if (value === 'true' || value === 'false') return value === 'true';
 	throw new InvalidValue(`is ${show(value)}, which is not true or false`, 'Switch the field on or off, or give true or false.');
 };
+
+/**
+ * A value the reference types as a string although it is a number or a switch (a price's
+ * `unit_amount`, Confirm's `off_session`): checked by `rule`, then sent as text.
+ */
+export const asText =
+	(rule: Rule): Rule =>
+	(value, context) =>
+		String(rule(value, context));
+
+/** A switch that the reference types as a string: sent as "true" or "false". */
+export const trueOrFalseAsText: Rule = (value, context) => asText(trueOrFalse)(value, context);
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
@@ -176,7 +189,13 @@ function parseDate(value: unknown): DateParts | undefined {
 	const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
 	if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
 	if (hour > 23 || minute > 59 || second > 59) return undefined;
-	return { year, month, day, hour, minute, second, offset: match[7] };
+	const offset = match[7];
+	if (offset && offset !== 'Z') {
+		const digits = offset.replace(/[^0-9]/g, '');
+		// Offsets in use run from -12:00 to +14:00.
+		if (Number(digits.slice(0, 2)) > 14 || Number(digits.slice(2)) > 59) return undefined;
+	}
+	return { year, month, day, hour, minute, second, offset };
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -216,14 +235,22 @@ export const dateOfBirth: Rule = (value) => {
 	return { day: date.day, month: date.month, year: date.year };
 };
 
-/** A moment as Unix seconds. Dates without an offset are read in the workflow's time zone. */
+/** Unix times above this are taken as milliseconds: 10^11 seconds is the year 5138. */
+const MILLISECONDS_FROM = 1e11;
+
+/**
+ * A moment as Unix seconds. Dates without an offset are read in the workflow's time zone; a
+ * whole number (or text of digits) is taken as Unix seconds, or as milliseconds (and converted)
+ * from 10^11 on, as WooshPay's own examples write times.
+ */
 export const unixSeconds: Rule = (value, { timezone }) => {
-	if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+	const number = wholeNumber(value);
+	if (number !== undefined && number >= 0) return number >= MILLISECONDS_FROM ? Math.floor(number / 1000) : number;
 	const date = parseDate(value);
 	if (!date) {
 		throw new InvalidValue(
 			`is ${show(value)}, which is not a date and time`,
-			'Pick it in the date picker, or give it as YYYY-MM-DDTHH:MM:SS (optionally with a time zone offset), or as Unix seconds.',
+			'Pick it in the date picker, or give it as YYYY-MM-DDTHH:MM:SS (optionally with a time zone offset such as +02:00), or as Unix seconds.',
 		);
 	}
 	const wallClock = Date.UTC(date.year, date.month - 1, date.day, date.hour, date.minute, date.second);
@@ -243,6 +270,9 @@ export const unixSeconds: Rule = (value, { timezone }) => {
 
 /** The ID in a URL path: required, and never able to change the path. */
 export const pathId: Rule = (value) => {
+	if (value !== null && value !== undefined && typeof value !== 'string' && typeof value !== 'number') {
+		throw new InvalidValue(`is ${show(value)}, which is not an ID`, 'Enter the ID, or map it with an expression that gives text, such as {{ $json.id }}.');
+	}
 	const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (id === '') {
 		throw new InvalidValue('is empty', 'Enter the ID, or map it from an earlier node with an expression such as {{ $json.id }}.');
@@ -258,20 +288,33 @@ interface MetadataPair {
 	value?: unknown;
 }
 
+/**
+ * The pairs as one object. Keys are collected in a Map, so that keys named like members of
+ * every object (constructor, toString) are keys like any other. A value is text: numbers and
+ * booleans are sent as text; objects and lists are refused (WooshPay types metadata values as
+ * strings; to store JSON, give its text with {{ JSON.stringify(...) }}).
+ */
 function metadataPairs(value: unknown): Record<string, string> {
 	const pairs = ((value as { pair?: MetadataPair[] } | undefined)?.pair ?? []) as MetadataPair[];
-	const metadata: Record<string, string> = {};
+	const metadata = new Map<string, string>();
 	pairs.forEach((pair, index) => {
 		const key = typeof pair.key === 'string' ? pair.key.trim() : String(pair.key ?? '').trim();
 		if (key === '') {
 			throw new InvalidValue(`pair ${index + 1} has an empty key`, 'Give every metadata pair a key, or remove the pair.');
 		}
-		if (key in metadata) {
+		if (metadata.has(key)) {
 			throw new InvalidValue(`has the key "${key}" twice`, 'Give each key once; later pairs do not add to earlier ones.');
 		}
-		metadata[key] = pair.value === undefined || pair.value === null ? '' : String(pair.value);
+		const given = pair.value;
+		if (given !== null && typeof given === 'object') {
+			throw new InvalidValue(
+				`has a value for "${key}" that is ${Array.isArray(given) ? 'a list' : 'an object'}, not text`,
+				'Give text (numbers and true/false are sent as text); to store JSON, give its text, such as {{ JSON.stringify($json.details) }}.',
+			);
+		}
+		metadata.set(key, given === undefined || given === null ? '' : String(given));
 	});
-	return metadata;
+	return Object.fromEntries(metadata);
 }
 
 /** Customer metadata: key/value pairs sent as one object. */
@@ -325,6 +368,15 @@ export const positiveInteger: Rule = (value) => {
 	return number;
 };
 
+/** A percentage above 0 and at most 100 (a coupon's `percent_off`), such as 25 or 12.5. */
+export const percentage: Rule = (value) => {
+	const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0 || number > 100) {
+		throw new InvalidValue(`is ${show(value)}, which is not a percentage above 0 and at most 100`, 'Give a number such as 25 for 25 % off.');
+	}
+	return number;
+};
+
 /**
  * A multi-select: a list whose every value passes `rule`. An expression may also give the
  * values as text separated by commas.
@@ -365,10 +417,11 @@ export const filterId: Rule = (value) => {
 
 /**
  * A field that only goes with one value of another field of the same body, such as a card's
- * cancellation reason with status "canceled". `field` and `wanted` are as sent.
+ * cancellation reason with status "canceled", or a payment intent's return URL with confirm.
+ * `field` (top-level) and `wanted` are as sent.
  */
 export const onlyWith =
-	(field: string, wanted: string, problem: string, fix: string): Rule =>
+	(field: string, wanted: unknown, problem: string, fix: string): Rule =>
 	(value, { body }) => {
 		if (body?.[field] !== wanted) throw new InvalidValue(problem, fix);
 		return value;

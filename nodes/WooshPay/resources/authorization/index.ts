@@ -1,46 +1,39 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { authorizationLocator, showFor } from '../../shared/descriptions';
-import { listRouting } from '../../shared/lists';
-import { urlWithId } from '../../shared/routing';
-import { authorizationGetAllFilters } from './getAll';
-
-const showOnlyForAuthorizations = { show: { resource: ['authorization'] } };
+import { idInPath, route } from '../../shared/routing';
+import { listAll } from '../../shared/transport';
+import { authorizationGetAllDescription } from './getAll';
 
 /**
- * Get works on one authorization: its ID goes into the URL. WooshPay's reference lists
- * "Retrieve an authorization", but its page could not be read: the path is inferred from the
- * list's (README, "What is inferred").
+ * Card authorizations (Issuing). WooshPay's reference lists "Retrieve an authorization", but its
+ * page could not be read: Get's path is inferred from the list's (README, "What is inferred").
  */
-const oneAuthorization = urlWithId(authorizationLocator, '/v1/issuing/authorizations/{id}');
-
-export const authorizationOperation: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: showOnlyForAuthorizations,
-	options: [
-		{
-			name: 'Get',
-			value: 'get',
-			action: 'Get a card authorization',
-			description: "Fetch an authorization's details (path inferred: WooshPay's page could not be read)",
-			routing: { request: { method: 'GET' }, send: { preSend: [oneAuthorization] } },
-		},
-		{
-			name: 'Get Many',
-			value: 'getAll',
-			action: 'Get many card authorizations',
-			description: 'List card authorizations, newest first',
-			routing: listRouting('/v1/issuing/authorizations'),
-		},
-	],
-	default: 'getAll',
-};
-
-/** The fields of the authorization operations; they come after every resource's Operation (see WooshPay.node.ts). */
-export const authorizationFields: INodeProperties[] = [
+export const authorizationDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['authorization'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a card authorization',
+				description: "Fetch an authorization's details by its ID (path inferred: WooshPay's page could not be read)",
+				routing: route({ method: 'GET', url: `=/v1/issuing/authorizations/${idInPath('authorizationId')}` }),
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many card authorizations',
+				description: 'List card authorizations, newest first, optionally those of one card or cardholder',
+				routing: route({ method: 'GET', url: '/v1/issuing/authorizations' }, { send: listAll }),
+			},
+		],
+		default: 'getAll',
+	},
 	{ ...authorizationLocator, displayOptions: showFor('authorization', ['get']) },
-	authorizationGetAllFilters,
+	...authorizationGetAllDescription,
 ];

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../shared/descriptions';
+import { showFor, updateFields } from '../../shared/descriptions';
 import { metadataField } from '../../shared/metadata';
 import { send } from '../../shared/routing';
 import { metadataJsonText, oneOf, onlyWith } from '../../shared/validation';
@@ -24,46 +24,38 @@ const CANCELLATION_REASON_OPTIONS = [
  * object shows (page "List all authorization", its `card`).
  */
 export const cardUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('card', ['update']),
-		options: [
-			{
-				displayName: 'Cancellation Reason',
-				name: 'cancellationReason',
-				type: 'options',
-				default: 'lost',
-				description: 'Why the card is canceled. Only together with Status: Canceled.',
-				options: CANCELLATION_REASON_OPTIONS,
-				routing: send(
-					'cancellation_reason',
-					onlyWith(
-						'status',
-						'canceled',
-						'is set, but Status is not Canceled',
-						'A cancellation reason goes only with canceling the card: add Status "Canceled", or remove Cancellation Reason.',
-					),
-					oneOf(CANCELLATION_REASON_OPTIONS),
+	updateFields(showFor('card', ['update']), [
+		{
+			displayName: 'Cancellation Reason',
+			name: 'cancellationReason',
+			type: 'options',
+			default: 'lost',
+			description: 'Why the card is canceled. Only together with Status: Canceled.',
+			options: CANCELLATION_REASON_OPTIONS,
+			routing: send(
+				'cancellation_reason',
+				'Update Fields → Cancellation Reason',
+				onlyWith(
+					'status',
+					'canceled',
+					'is set, but Status is not Canceled',
+					'A cancellation reason goes only with canceling the card: add Status "Canceled", or remove Cancellation Reason.',
 				),
-			},
-			{
-				...metadataField(metadataJsonText),
-				description:
-					'Your own key/value pairs stored with the card. WooshPay types card metadata as text, so the pairs are sent as one JSON text, such as {"cost_centre":"42"}.',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'inactive',
-				description: 'Whether the card can be used',
-				options: STATUS_OPTIONS,
-				routing: send('status', oneOf(STATUS_OPTIONS)),
-			},
-		],
-	},
+				oneOf(CANCELLATION_REASON_OPTIONS),
+			),
+		},
+		metadataField(metadataJsonText, 'Update Fields', {
+			description:
+				'Your own key/value pairs stored with the card. WooshPay types card metadata as text, so the pairs are sent as one JSON text, such as {"cost_centre":"42"}.',
+		}),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'inactive',
+			description: 'Whether the card can be used',
+			options: STATUS_OPTIONS,
+			routing: send('status', 'Update Fields → Status', oneOf(STATUS_OPTIONS)),
+		},
+	]),
 ];

@@ -1,16 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { addressFields } from '../../shared/address';
-import { additionalFields, showFor } from '../../shared/descriptions';
+import { additionalFields, showFor, sortedByName } from '../../shared/descriptions';
 import { send } from '../../shared/routing';
-import { oneOf } from '../../shared/validation';
+import { oneOf, text } from '../../shared/validation';
 import { TYPE_OPTIONS, cardholderFields } from './fields';
 
 const displayOptions = showFor('cardholder', ['create']);
 
 /** What a new cardholder needs: asked as required fields. The rest of the address is optional. */
 const REQUIRED_ADDRESS = ['line1', 'city', 'postalCode', 'country'];
-const billing = addressFields('billing.address');
 
 /**
  * Cardholder → Create: POST /v1/issuing/cardholders. Name, type and billing address are
@@ -27,7 +26,7 @@ export const cardholderCreateDescription: INodeProperties[] = [
 		placeholder: 'Jane Doe',
 		description: "The cardholder's name, as printed on their cards",
 		displayOptions,
-		routing: send('name'),
+		routing: send('name', 'Name', text),
 	},
 	{
 		displayName: 'Type',
@@ -38,15 +37,17 @@ export const cardholderCreateDescription: INodeProperties[] = [
 		description: 'Whether the cards are for a person or a company',
 		options: TYPE_OPTIONS,
 		displayOptions,
-		routing: send('type', oneOf(TYPE_OPTIONS)),
+		routing: send('type', 'Type', oneOf(TYPE_OPTIONS)),
 	},
-	...billing
+	// The address's required parts as fields of their own, the rest under Additional Fields.
+	...addressFields('billing.address', '', 'Billing ')
 		.filter((field) => REQUIRED_ADDRESS.includes(field.name))
-		.map((field) => ({ ...field, displayName: `Billing ${field.displayName}`, required: true, displayOptions })),
-	additionalFields(displayOptions, [
-		...billing
-			.filter((field) => !REQUIRED_ADDRESS.includes(field.name))
-			.map((field) => ({ ...field, displayName: `Billing ${field.displayName}` })),
-		...cardholderFields().filter((field) => field.name !== 'billingAddress'),
-	].sort((a, b) => a.displayName.localeCompare(b.displayName))),
+		.map((field) => ({ ...field, required: true, displayOptions })),
+	additionalFields(
+		displayOptions,
+		sortedByName([
+			...addressFields('billing.address', 'Additional Fields', 'Billing ').filter((field) => !REQUIRED_ADDRESS.includes(field.name)),
+			...cardholderFields('Additional Fields').filter((field) => field.name !== 'billingAddress'),
+		]),
+	),
 ];

@@ -12,6 +12,7 @@ import {
 	nonNegativeInteger,
 	oneOf,
 	personName,
+	text,
 	trueOrFalse,
 	unixSeconds,
 } from '../../shared/validation';
@@ -37,10 +38,10 @@ const INTERVAL_OPTIONS = [
 
 /**
  * Every field of a cardholder that WooshPay lets you set (seed page "Update a cardholder"),
- * with the JSON path each is sent at. Create and Update both offer these; each gets its own
- * copy, so that an error names the collection the user filled in.
+ * with the JSON path each is sent at. Create and Update both offer these, in the collection
+ * `under` ("Additional Fields", "Update Fields"), which error messages name.
  */
-export const cardholderFields = (): INodeProperties[] => [
+export const cardholderFields = (under: string): INodeProperties[] => [
 	{
 		displayName: 'Billing Address',
 		name: 'billingAddress',
@@ -48,7 +49,7 @@ export const cardholderFields = (): INodeProperties[] => [
 		placeholder: 'Add Address Field',
 		default: {},
 		description: "The cardholder's billing address",
-		options: addressFields('billing.address'),
+		options: addressFields('billing.address', `${under} → Billing Address`),
 	},
 	{
 		displayName: 'Company Tax ID Provided',
@@ -56,7 +57,7 @@ export const cardholderFields = (): INodeProperties[] => [
 		type: 'boolean',
 		default: false,
 		description: "Whether the company's business ID number was provided (company cardholders)",
-		routing: send('company.tax_id_provided', trueOrFalse),
+		routing: send('company.tax_id_provided', `${under} → Company Tax ID Provided`, trueOrFalse),
 	},
 	{
 		displayName: 'Email',
@@ -65,7 +66,7 @@ export const cardholderFields = (): INodeProperties[] => [
 		default: '',
 		placeholder: 'name@email.com',
 		description: "The cardholder's email address",
-		routing: send('email', email),
+		routing: send('email', `${under} → Email`, email),
 	},
 	{
 		displayName: 'Individual',
@@ -81,7 +82,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				type: 'dateTime',
 				default: '',
 				description: "The cardholder's date of birth (sent as day, month and year)",
-				routing: send('individual.dob', dateOfBirth),
+				routing: send('individual.dob', `${under} → Individual → Date of Birth`, dateOfBirth),
 			},
 			{
 				displayName: 'First Name',
@@ -91,7 +92,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				placeholder: 'Jane',
 				description:
 					'Required before cards can be activated. Latin letters only, with periods, commas, hyphens, spaces and apostrophes; no digits.',
-				routing: send('individual.first_name', personName),
+				routing: send('individual.first_name', `${under} → Individual → First Name`, personName),
 			},
 			{
 				displayName: 'ID Document Back',
@@ -100,7 +101,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				default: '',
 				placeholder: 'file_1MtPzM2eZvKYlo2C',
 				description: 'The ID of an uploaded file (WooshPay Files) showing the back of a passport or ID card',
-				routing: send('individual.verification.document.back'),
+				routing: send('individual.verification.document.back', `${under} → Individual → ID Document Back`, text),
 			},
 			{
 				displayName: 'ID Document Front',
@@ -109,7 +110,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				default: '',
 				placeholder: 'file_1MtPzM2eZvKYlo2C',
 				description: 'The ID of an uploaded file (WooshPay Files) showing the front of a passport or ID card',
-				routing: send('individual.verification.document.front'),
+				routing: send('individual.verification.document.front', `${under} → Individual → ID Document Front`, text),
 			},
 			{
 				displayName: 'Last Name',
@@ -119,7 +120,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				placeholder: 'Doe',
 				description:
 					'Required before cards can be activated. Latin letters only, with periods, commas, hyphens, spaces and apostrophes; no digits.',
-				routing: send('individual.last_name', personName),
+				routing: send('individual.last_name', `${under} → Individual → Last Name`, personName),
 			},
 			{
 				displayName: 'Terms Accepted At',
@@ -127,7 +128,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				type: 'dateTime',
 				default: '',
 				description: 'When the cardholder accepted the card terms (sent as Unix seconds)',
-				routing: send('individual.card_issuing.user_terms_acceptance.date', unixSeconds),
+				routing: send('individual.card_issuing.user_terms_acceptance.date', `${under} → Individual → Terms Accepted At`, unixSeconds),
 			},
 			{
 				displayName: 'Terms Accepted From IP',
@@ -136,7 +137,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				default: '',
 				placeholder: '203.0.113.7',
 				description: 'The IP address the cardholder accepted the card terms from',
-				routing: send('individual.card_issuing.user_terms_acceptance.ip', ipAddress),
+				routing: send('individual.card_issuing.user_terms_acceptance.ip', `${under} → Individual → Terms Accepted From IP`, ipAddress),
 			},
 			{
 				displayName: 'Terms Accepted With User Agent',
@@ -145,11 +146,11 @@ export const cardholderFields = (): INodeProperties[] => [
 				default: '',
 				placeholder: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64)',
 				description: 'The browser (user agent) the cardholder accepted the card terms with',
-				routing: send('individual.card_issuing.user_terms_acceptance.user_agent'),
+				routing: send('individual.card_issuing.user_terms_acceptance.user_agent', `${under} → Individual → Terms Accepted With User Agent`, text),
 			},
 		],
 	},
-	metadataField(metadataArray),
+	metadataField(metadataArray, under),
 	{
 		displayName: 'Phone Number',
 		name: 'phoneNumber',
@@ -157,7 +158,7 @@ export const cardholderFields = (): INodeProperties[] => [
 		default: '',
 		placeholder: '+44 20 7946 0958',
 		description: "The cardholder's phone number. Required for cardholders who will get EU cards.",
-		routing: send('phone_number'),
+		routing: send('phone_number', `${under} → Phone Number`, text),
 	},
 	{
 		displayName: 'Spending Controls',
@@ -174,7 +175,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				default: '',
 				placeholder: 'usd',
 				description: 'Three-letter ISO currency code of the spending limit amount',
-				routing: send('spending_controls.spending_limits_currency', currencyCode),
+				routing: send('spending_controls.spending_limits_currency', `${under} → Spending Controls → Currency`, currencyCode),
 			},
 			{
 				displayName: 'Spending Limit Amount',
@@ -184,7 +185,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				typeOptions: { minValue: 0, numberPrecision: 0 },
 				description:
 					"The most that may be spent per interval, in the currency's smallest unit (cents for USD: 5000 is 50.00 USD)",
-				routing: send('spending_controls.spending_limits.amount', nonNegativeInteger),
+				routing: send('spending_controls.spending_limits.amount', `${under} → Spending Controls → Spending Limit Amount`, nonNegativeInteger),
 			},
 			{
 				displayName: 'Spending Limit Interval',
@@ -193,7 +194,7 @@ export const cardholderFields = (): INodeProperties[] => [
 				default: 'per_authorization',
 				description: 'The period the spending limit amount applies to',
 				options: INTERVAL_OPTIONS,
-				routing: send('spending_controls.spending_limits.interval', oneOf(INTERVAL_OPTIONS)),
+				routing: send('spending_controls.spending_limits.interval', `${under} → Spending Controls → Spending Limit Interval`, oneOf(INTERVAL_OPTIONS)),
 			},
 		],
 	},
@@ -204,6 +205,6 @@ export const cardholderFields = (): INodeProperties[] => [
 		default: 'active',
 		description: "Whether payments with this cardholder's cards are allowed",
 		options: STATUS_OPTIONS,
-		routing: send('status', oneOf(STATUS_OPTIONS)),
+		routing: send('status', `${under} → Status`, oneOf(STATUS_OPTIONS)),
 	},
 ];

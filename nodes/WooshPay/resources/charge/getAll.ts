@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { bodyOnGet } from '../../shared/bodyOnGet';
 import { showFor } from '../../shared/descriptions';
-import { createdFilters, listFilters } from '../../shared/lists';
+import { createdFilters, listFilters, returnAllAndLimit } from '../../shared/lists';
 import { requiredText, unixSeconds } from '../../shared/validation';
 
 const displayOptions = showFor('charge', ['getAll']);
@@ -13,15 +13,18 @@ const displayOptions = showFor('charge', ['getAll']);
  * node sends them. Its parameter list is cut off after `created`: `limit` and
  * `starting_after`, which Return All and Limit use, are inferred from WooshPay's other lists.
  */
-export const chargeGetAllFilters: INodeProperties = listFilters(displayOptions, [
-	...createdFilters('charges', (bound) => bodyOnGet(`created.${bound}`, unixSeconds)),
-	{
-		displayName: 'Customer ID',
-		name: 'customer',
-		type: 'string',
-		default: '',
-		placeholder: 'cus_1953770230215868416',
-		description: "Only this customer's charges",
-		routing: bodyOnGet('customer', requiredText),
-	},
-]);
+export const chargeGetAllDescription: INodeProperties[] = [
+	...returnAllAndLimit('charge'),
+	listFilters(displayOptions, [
+		...createdFilters('charges', (bound, label) => bodyOnGet(`created.${bound}`, label, unixSeconds)),
+		{
+			displayName: 'Customer ID',
+			name: 'customer',
+			type: 'string',
+			default: '',
+			placeholder: 'cus_1953770230215868416',
+			description: "Only this customer's charges",
+			routing: bodyOnGet('customer', 'Filters → Customer ID', requiredText),
+		},
+	]),
+];

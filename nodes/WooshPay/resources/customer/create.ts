@@ -3,9 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { additionalFields, showFor } from '../../shared/descriptions';
 import { customerFields } from './fields';
 
-const displayOptions = showFor('customer', ['create']);
-
 /** Customer → Create: POST /v1/customers with the fields the user added (none is required). */
 export const customerCreateDescription: INodeProperties[] = [
-	additionalFields(displayOptions, customerFields()),
+	additionalFields(showFor('customer', ['create']), customerFields('Additional Fields')),
 ];

@@ -3,14 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 import { addressFields, shippingField } from '../../shared/address';
 import { metadataField } from '../../shared/metadata';
 import { send } from '../../shared/routing';
-import { email, metadataObject } from '../../shared/validation';
+import { email, metadataObject, text } from '../../shared/validation';
 
 /**
  * Every field of a customer that WooshPay lets you set (seed page "Update a customer"), with
- * the JSON path each is sent at. Create and Update both offer these; each gets its own copy,
- * so that an error names the collection the user filled in.
+ * the JSON path each is sent at. Create and Update both offer these, in the collection
+ * `under` ("Additional Fields", "Update Fields"), which error messages name.
  */
-export const customerFields = (): INodeProperties[] => [
+export const customerFields = (under: string): INodeProperties[] => [
 	{
 		displayName: 'Address',
 		name: 'address',
@@ -18,7 +18,7 @@ export const customerFields = (): INodeProperties[] => [
 		placeholder: 'Add Address Field',
 		default: {},
 		description: "The customer's address",
-		options: addressFields('address'),
+		options: addressFields('address', `${under} → Address`),
 	},
 	{
 		displayName: 'Description',
@@ -27,7 +27,7 @@ export const customerFields = (): INodeProperties[] => [
 		default: '',
 		placeholder: 'Wholesale account, billed monthly',
 		description: 'A note of your own about the customer, shown in the WooshPay dashboard',
-		routing: send('description'),
+		routing: send('description', `${under} → Description`, text),
 	},
 	{
 		displayName: 'Email',
@@ -36,9 +36,9 @@ export const customerFields = (): INodeProperties[] => [
 		default: '',
 		placeholder: 'name@email.com',
 		description: "The customer's email address",
-		routing: send('email', email),
+		routing: send('email', `${under} → Email`, email),
 	},
-	metadataField(metadataObject),
+	metadataField(metadataObject, under),
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -46,7 +46,7 @@ export const customerFields = (): INodeProperties[] => [
 		default: '',
 		placeholder: 'Jane Doe',
 		description: "The customer's full name or business name",
-		routing: send('name'),
+		routing: send('name', `${under} → Name`, text),
 	},
 	{
 		displayName: 'Phone',
@@ -55,7 +55,7 @@ export const customerFields = (): INodeProperties[] => [
 		default: '',
 		placeholder: '+44 20 7946 0958',
 		description: "The customer's phone number",
-		routing: send('phone'),
+		routing: send('phone', `${under} → Phone`, text),
 	},
-	shippingField('Where and to whom goods for this customer are sent'),
+	shippingField('Where and to whom goods for this customer are sent', under),
 ];

@@ -22,7 +22,7 @@ export const paymentIntentSearchDescription: INodeProperties[] = [
 			"WooshPay's search query: a field, a colon and the value in single quotes, such as merchant_order_id:'order1234' to find the payment of your order order1234. That is the form WooshPay's reference shows. Other fields (status:'succeeded', customer:'cus_123') and AND / OR between clauses work the way Stripe's search language does; WooshPay does not document them (inferred).",
 		hint: "Map a value with an expression, such as merchant_order_id:'{{ $json.orderId }}'",
 		displayOptions,
-		routing: query('query', requiredText),
+		routing: query('query', 'Query', requiredText),
 	},
 	{
 		displayName: 'Limit',
@@ -33,6 +33,6 @@ export const paymentIntentSearchDescription: INodeProperties[] = [
 		description: 'Max number of results to return',
 		hint: 'At most 100: WooshPay answers a search with one page. Narrow the query to find more.',
 		displayOptions,
-		routing: query('limit', pageSize),
+		routing: query('limit', 'Limit', pageSize),
 	},
 ];

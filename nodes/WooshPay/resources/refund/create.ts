@@ -29,7 +29,8 @@ export const refundCreateDescription: INodeProperties[] = [
 			hint: 'The ID of the payment intent (pi_...), or an expression such as {{ $json.paymentIntentId }}',
 		}),
 		displayOptions,
-		routing: send('payment_intent', requiredText),
+		// Sent in the body, not the URL.
+		routing: send('payment_intent', 'Payment Intent', requiredText),
 	},
 	additionalFields(displayOptions, [
 		{
@@ -40,9 +41,9 @@ export const refundCreateDescription: INodeProperties[] = [
 			typeOptions: { minValue: 1, numberPrecision: 0 },
 			description:
 				"How much to refund, in the currency's smallest unit (cents for USD: 1250 is 12.50 USD), for a partial refund. Sent as text, as WooshPay documents it. Leave it out, or map an empty value, to refund the whole payment.",
-			routing: send('amount', optionalAmountAsText),
+			routing: send('amount', 'Additional Fields → Amount', optionalAmountAsText),
 		},
-		metadataField(metadataObject),
+		metadataField(metadataObject, 'Additional Fields'),
 		{
 			displayName: 'Reason',
 			name: 'reason',
@@ -50,7 +51,7 @@ export const refundCreateDescription: INodeProperties[] = [
 			default: 'requested_by_customer',
 			description: 'Why the payment is refunded',
 			options: REASON_OPTIONS,
-			routing: send('reason', oneOf(REASON_OPTIONS)),
+			routing: send('reason', 'Additional Fields → Reason', oneOf(REASON_OPTIONS)),
 		},
 	]),
 ];

@@ -1,8 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { byIdLocator } from '../../shared/descriptions';
 
-import { byIdLocator, showFor } from '../../shared/descriptions';
-
-/** The refund Refund → Get fetches; its ID goes into the URL (see index.ts). */
+/** The refund Refund → Get fetches (GET /v1/refunds/{id}, reference page "Retrieve a refund"). */
 export const refundLocator = byIdLocator({
 	displayName: 'Refund',
 	name: 'refundId',
@@ -10,6 +8,3 @@ export const refundLocator = byIdLocator({
 	placeholder: 're_1787731245694324736',
 	hint: 'The ID WooshPay gave the refund (re_...), or an expression such as {{ $json.id }}',
 });
-
-/** Refund → Get: GET /v1/refunds/{id} (reference page "Retrieve a refund"). */
-export const refundGetDescription: INodeProperties[] = [{ ...refundLocator, displayOptions: showFor('refund', ['get']) }];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { cardLocator, cardholderLocator, filterLocator, showFor } from '../../shared/descriptions';
-import { createdFilters, listFilters } from '../../shared/lists';
+import { createdFilters, listFilters, returnAllAndLimit } from '../../shared/lists';
 import { query } from '../../shared/routing';
 import { filterId } from '../../shared/validation';
 
@@ -11,14 +11,19 @@ const displayOptions = showFor('transaction', ['getAll']);
  * Transaction → Get Many: GET /v1/issuing/transactions with the query parameters the page
  * "List all transactions" declares, following `has_more` and `starting_after` (listAll).
  */
-export const transactionGetAllFilters: INodeProperties = listFilters(displayOptions, [
-	{
-		...filterLocator(cardLocator, 'card', 'Only the transactions of this card'),
-		routing: query('card', filterId),
-	},
-	{
-		...filterLocator(cardholderLocator, 'cardholder', "Only the transactions of this cardholder's cards"),
-		routing: query('cardholder', filterId),
-	},
-	...createdFilters('transactions'),
-]);
+export const transactionGetAllDescription: INodeProperties[] = [
+	...returnAllAndLimit('transaction'),
+	listFilters(displayOptions, [
+		filterLocator(cardLocator, {
+			name: 'card',
+			description: 'Only the transactions of this card',
+			routing: query('card', 'Filters → Card', filterId),
+		}),
+		filterLocator(cardholderLocator, {
+			name: 'cardholder',
+			description: "Only the transactions of this cardholder's cards",
+			routing: query('cardholder', 'Filters → Cardholder', filterId),
+		}),
+		...createdFilters('transactions'),
+	]),
+];

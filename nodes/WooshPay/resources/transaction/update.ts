@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../../shared/descriptions';
+import { showFor, updateFields } from '../../shared/descriptions';
 import { metadataField } from '../../shared/metadata';
 import { metadataJsonText } from '../../shared/validation';
 
@@ -9,19 +9,10 @@ import { metadataJsonText } from '../../shared/validation';
  * documents one field, `metadata`, typed string in the request (and an object in the answer).
  */
 export const transactionUpdateDescription: INodeProperties[] = [
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: showFor('transaction', ['update']),
-		options: [
-			{
-				...metadataField(metadataJsonText),
-				description:
-					'Your own key/value pairs stored with the transaction, such as an accounting code. WooshPay types this field as text in the request, so the pairs are sent as one JSON text, such as {"gl_code":"6200"}.',
-			},
-		],
-	},
+	updateFields(showFor('transaction', ['update']), [
+		metadataField(metadataJsonText, 'Update Fields', {
+			description:
+				'Your own key/value pairs stored with the transaction, such as an accounting code. WooshPay types this field as text in the request, so the pairs are sent as one JSON text, such as {"gl_code":"6200"}.',
+		}),
+	]),
 ];
