@@ -109,12 +109,19 @@ const nodeTypeMap = {
 	'test.trigger': new TestTrigger(),
 };
 
-/**
- * Resolves once the package is loaded: its node types registered as `<package name>.<node
- * name>` (as n8n names a community package's nodes). Every entry point below awaits it.
- */
-const packageLoaded = loader.loadAll().then(() => {
+/** Registers the node types the loader has loaded as `<package name>.<node name>`, as n8n names them. */
+function registerLoaded() {
 	for (const [name, { type }] of Object.entries(loader.nodeTypes)) nodeTypeMap[`${loader.packageName}.${name}`] = type;
+}
+
+const loading = loader.loadAll();
+// loadAll() does its loading before it first awaits anything (n8n-core 2.41), so the node types
+// are there at once, as they were when the harness built the node itself; the entry points
+// below still await packageLoaded, which holds should that ever change.
+registerLoaded();
+/** Resolves once the package is loaded and its node types are registered. */
+const packageLoaded = loading.then(() => {
+	registerLoaded();
 	if (!loader.credentialTypes[CREDENTIAL_TYPE]) throw new Error(`the package has no credential type ${CREDENTIAL_TYPE}`);
 });
 packageLoaded.catch(() => {}); // reported where it is awaited
