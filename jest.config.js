@@ -1,3 +1,24 @@
+const fs = require('node:fs');
+const path = require('node:path');
+
+/**
+ * TypeScript files among the dev code (test/, bench/). The dev code is JavaScript (README,
+ * "Development"): n8n's lint would hold a .ts file to the Cloud rules, and Jest here would not
+ * run a *.test.ts file at all, so one is refused loudly instead of being left out quietly.
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function typeScriptIn(dir) {
+	if (!fs.existsSync(dir)) return [];
+	return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const file = path.join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'screenshots' ? [] : typeScriptIn(file);
+		return /\.[cm]?ts$/.test(entry.name) ? [path.relative(__dirname, file)] : [];
+	});
+}
+const typeScript = ['test', 'bench'].flatMap((dir) => typeScriptIn(path.join(__dirname, dir)));
+if (typeScript.length > 0) throw new Error(`dev code is JavaScript (README, Development); convert: ${typeScript.join(', ')}`);
+
 /**
  * `npm test`'s last step (and `npm run test:unit`): the *.test.js files under test/, against the
  * built package in dist/ (`npm run build` first), which the harness loads with n8n-core's package
