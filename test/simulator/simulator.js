@@ -38,7 +38,10 @@ const { clone, merge, invalid, refusal, listPage, mergeMetadata } = require('./u
  * @property {string[]} [keys]        secret keys that authenticate
  * @property {boolean | 'sandbox'} [seed]  preload sandbox customers, cardholders and the objects of
  *                                    every endpoint module (each module says which); 'sandbox'
- *                                    (`npm run dev`) may seed more, which the tests' seed leaves out
+ *                                    (`npm run dev`, cli.js --seed) also the payment intents in the
+ *                                    other states of the lifecycle (pi_sandbox_5..8: payments.js),
+ *                                    which the tests' seed leaves out because they count payment
+ *                                    intents and charges
  * @property {boolean} [events]       fire the events of the lifecycle (payment_intent.succeeded on a
  *                                    capture, payout.created, …) to the webhook endpoints registered
  *                                    (webhooks.js `fire`); default: on with seed 'sandbox', else off
@@ -67,6 +70,7 @@ const DEFAULT_KEY = 'sk_test_sandbox';
 const ROUTE_MODULES = [
 	require('./payments').routes,
 	require('./issuing').issuingRoutes,
+	require('./payment-methods').routes,
 	require('./webhooks').routes,
 ];
 
