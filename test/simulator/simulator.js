@@ -71,6 +71,7 @@ const ROUTE_MODULES = [
 	require('./payments').routes,
 	require('./issuing').issuingRoutes,
 	require('./payment-methods').routes,
+	require('./disputes').routes,
 	require('./webhooks').routes,
 ];
 
