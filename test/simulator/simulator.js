@@ -72,6 +72,7 @@ const ROUTE_MODULES = [
 	require('./issuing').issuingRoutes,
 	require('./payment-methods').routes,
 	require('./disputes').routes,
+	require('./payouts').routes,
 	require('./webhooks').routes,
 ];
 
