@@ -73,6 +73,7 @@ const ROUTE_MODULES = [
 	require('./payment-methods').routes,
 	require('./disputes').routes,
 	require('./payouts').routes,
+	require('./billing').routes,
 	require('./webhooks').routes,
 ];
 
