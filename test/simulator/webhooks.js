@@ -42,7 +42,7 @@
 
 const { createHmac, randomBytes } = require('node:crypto');
 const schema = require('./schema');
-const { clone, invalid, refusal, refusedGet, decodedSegment } = require('./util');
+const { clone, invalid, refusal, refusedGet, decodedSegment, listPage } = require('./util');
 
 /** @typedef {import('./simulator').Simulator} Simulator */
 /** @typedef {[number, any, Record<string, string>?]} Answer */
@@ -143,33 +143,6 @@ function checkEndpointValues(body) {
 	return undefined;
 }
 
-/**
- * Newest first with cursor pagination, as WooshPay's lists page.
- * @param {Simulator} sim @param {any[]} all @param {URL} url @param {string} path @returns {Answer}
- */
-function listPage(sim, all, url, path) {
-	const q = url.searchParams;
-	const limit = q.get('limit') === null ? 10 : Number(q.get('limit'));
-	if (!Number.isInteger(limit) || limit < 1 || limit > 100) return invalid(400, 'Invalid limit: must be an integer from 1 to 100', 'limit', 'parameter_invalid');
-	const sorted = [...all].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
-	let start = 0;
-	let end = sorted.length;
-	const size = Math.min(limit, sim.options.maxPageSize ?? 100);
-	for (const [param, isAfter] of /** @type {const} */ ([['starting_after', true], ['ending_before', false]])) {
-		const id = q.get(param);
-		if (id === null) continue;
-		const at = sorted.findIndex((item) => item.id === id);
-		if (at < 0) return invalid(400, `No such object: '${id}'`, param, 'resource_missing');
-		if (isAfter) start = at + 1;
-		else {
-			end = at;
-			start = Math.max(start, end - size);
-		}
-	}
-	const data = sorted.slice(start, Math.min(end, start + size));
-	return [200, { object: 'list', url: path, has_more: start + data.length < end, data: clone(data) }];
-}
-
 /** @param {Simulator} sim @param {import('./simulator').RecordedRequest} req @param {URL} url @returns {Answer | undefined} */
 function endpointRoutes(sim, req, url) {
 	const webhooks = state(sim);
@@ -203,7 +176,10 @@ function endpointRoutes(sim, req, url) {
 			return endpoint;
 		});
 	}
-	if (id === undefined && req.method === 'GET') return listPage(sim, [...webhooks.endpoints.values()].map(shown), url, '/v1/webhook_endpoints');
+	if (id === undefined && req.method === 'GET') {
+		const page = { url: '/v1/webhook_endpoints', type: 'webhook_endpoint', maxPageSize: sim.options.maxPageSize, maxLimit: 100 };
+		return listPage([...webhooks.endpoints.values()].map(shown), url.searchParams, page);
+	}
 	if (id === undefined) return undefined;
 	if (req.method === 'GET') {
 		const [status, answer] = sim.find(webhooks.endpoints, id, 'webhook_endpoint');
