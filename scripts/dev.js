@@ -230,7 +230,8 @@ async function main() {
 
 	await buildAndInstall();
 
-	const sim = await startSimulator({ seed: true });
+	// 'sandbox': the tests' seed and the payment intents in the other states of the lifecycle; the lifecycle's events fire.
+	const sim = await startSimulator({ seed: 'sandbox' });
 	state.sim = sim;
 	fs.writeFileSync(SANDBOX_FILE, `${JSON.stringify({ url: sim.url, key: 'sk_test_sandbox' })}\n`);
 	log(`WooshPay sandbox (simulator) listening at ${sim.url}`);
@@ -250,7 +251,7 @@ async function main() {
 		`WooshPay dev environment ready in ${formatDuration(Date.now() - started)}`,
 		`  Editor:      ${server.url}`,
 		`  Login:       ${n8n.DEV_OWNER.email} / ${n8n.DEV_OWNER.password}${created ? ' (just created)' : ''}`,
-		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3, cards ic_sandbox_1..4, authorizations iauth_sandbox_1..3, transactions ipi_sandbox_1..3, payment intents pi_sandbox_1..4, refund re_sandbox_1, events evt_sandbox_1..2)`,
+		`  Sandbox:     ${sim.url} (secret key sk_test_sandbox; seed customers cus_sandbox_1..3, cardholders ich_sandbox_1..3, cards ic_sandbox_1..4, authorizations iauth_sandbox_1..3, transactions ipi_sandbox_1..3, payment intents pi_sandbox_1..8, refund re_sandbox_1, events evt_sandbox_1..2, disputes dp_sandbox_1..3, products prod_sandbox_1..3 and more: README, Development)`,
 		'  Credential:  "WooshPay sandbox" (points at the sandbox)',
 		'  Workflows:   the examples in examples/ (Overview page of the editor)',
 		'  Events:      the sandbox delivers signed events to published WooshPay Triggers; fire the example',

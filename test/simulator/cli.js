@@ -7,6 +7,8 @@
  *
  *   node test/simulator/cli.js [--port 0] [--seed] [--key sk_test_sandbox] [--rate-limit 50] [--latency 0]
  *       starts the sandbox; prints one line of JSON ({"url": ...}) when it listens; stops on Ctrl-C.
+ *       --seed seeds it as `npm run dev` does (seed 'sandbox': every seeded object, payment intents
+ *       in each state of the lifecycle included; the lifecycle's events fire).
  *
  *   node test/simulator/cli.js send-event <type> [--customer cus_...] [--amount 2000] [--currency usd]
  *                                        [--object '{"...": ...}'] [--stale | --unsigned | --forged | --tampered]
@@ -45,7 +47,7 @@ function fail(message) {
 async function serve() {
 	const sim = await startSimulator({
 		port: Number(arg('--port') ?? 0),
-		seed: process.argv.includes('--seed'),
+		seed: process.argv.includes('--seed') ? 'sandbox' : false,
 		keys: [arg('--key') ?? DEFAULT_KEY],
 		rateLimit: Number(arg('--rate-limit') ?? 0),
 		latencyMs: Number(arg('--latency') ?? 0),

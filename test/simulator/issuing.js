@@ -24,7 +24,7 @@
  * or value is refused with a 400, as are bodies on GET requests.
  */
 
-const { clone, invalid, refusedQuery, LIST_QUERY, listPage } = require('./util');
+const { clone, invalid, refusedGet, LIST_QUERY, listPage, filterBy, metadataPairs, badMetadataText } = require('./util');
 
 /** @typedef {import('./simulator').Simulator} Simulator */
 
@@ -191,12 +191,7 @@ function issuingOf(sim) {
  */
 function list(store, url, fields, noun, maxPageSize, show) {
 	const q = url.searchParams;
-	let all = [...store.values()];
-	for (const [param, field] of Object.entries(fields)) {
-		const wanted = q.get(param);
-		if (wanted !== null) all = all.filter((o) => (typeof o[field] === 'object' && o[field] ? o[field].id : o[field]) === wanted);
-	}
-	const [status, page] = listPage(all, q, { url: url.pathname, type: noun, maxPageSize });
+	const [status, page] = listPage(filterBy(store.values(), q, fields), q, { url: url.pathname, type: noun, maxPageSize });
 	if (status === 200) page.data = page.data.map(show);
 	return [status, page];
 }
@@ -229,9 +224,8 @@ function issuingRoutes(sim, req, url) {
 	const route = `${req.method} ${kind}${one ? '/:id' : ''}${limits ?? ''}`;
 
 	if (req.method === 'GET') {
-		if (req.body !== undefined) return invalid(400, 'This endpoint takes its parameters in the query string, not in a request body.', undefined, 'parameter_unknown');
 		const declared = route === 'GET cards' ? QUERIES.cards : route === 'GET authorizations' ? QUERIES.authorizations : route === 'GET transactions' ? QUERIES.transactions : route === 'GET cards/:id' ? QUERIES.card : QUERIES.none;
-		const refused = refusedQuery(req.query, declared);
+		const refused = refusedGet(req, declared);
 		if (refused) return refused;
 	}
 
@@ -257,28 +251,12 @@ function issuingRoutes(sim, req, url) {
 			return find(issuing.transactions, id, 'transaction', showTransaction);
 		case 'POST transactions/:id': {
 			const pairs = metadataPairs(req.body?.metadata);
-			if (pairs === null) return invalid(400, 'Invalid metadata: give a JSON object of keys and text values, as a string.', 'metadata', 'parameter_invalid');
+			if (pairs === null) return badMetadataText();
 			return sim.update(req, transactionUpdate, issuing.transactions, id, 'issuing.transaction', (transaction) => Object.assign(transaction.metadata, pairs));
 		}
 		default:
 			return invalid(404, `Unrecognized request URL (${req.method}: ${req.path}).`);
 	}
-}
-
-/**
- * The pairs of a metadata string (a JSON object of texts), {} when there is none, null when it
- * is no such thing (a non-string is left to the body schema).
- * @param {unknown} metadata @returns {Record<string, string> | null}
- */
-function metadataPairs(metadata) {
-	if (typeof metadata !== 'string') return {};
-	try {
-		const parsed = JSON.parse(metadata);
-		if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'string')) return parsed;
-	} catch {
-		// Not JSON.
-	}
-	return null;
 }
 
 module.exports = { issuingRoutes, issuingOf };

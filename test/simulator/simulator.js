@@ -11,7 +11,7 @@
 const http = require('node:http');
 const { URL } = require('node:url');
 const schema = require('./schema');
-const { clone, merge, invalid, refusal, listPage } = require('./util');
+const { clone, merge, invalid, refusal, listPage, mergeMetadata } = require('./util');
 
 /**
  * @typedef {object} RecordedRequest
@@ -36,7 +36,15 @@ const { clone, merge, invalid, refusal, listPage } = require('./util');
  * @property {string} [host]
  * @property {number} [port]
  * @property {string[]} [keys]        secret keys that authenticate
- * @property {boolean} [seed]         preload sandbox customers and cardholders
+ * @property {boolean | 'sandbox'} [seed]  preload sandbox customers, cardholders and the objects of
+ *                                    every endpoint module (each module says which); 'sandbox'
+ *                                    (`npm run dev`, cli.js --seed) also the payment intents in the
+ *                                    other states of the lifecycle (pi_sandbox_5..8: payments.js),
+ *                                    which the tests' seed leaves out because they count payment
+ *                                    intents and charges
+ * @property {boolean} [events]       fire the events of the lifecycle (payment_intent.succeeded on a
+ *                                    capture, payout.created, …) to the webhook endpoints registered
+ *                                    (webhooks.js `fire`); default: on with seed 'sandbox', else off
  * @property {number} [latencyMs]     added to every answer
  * @property {number} [rateLimit]     requests per second before 429 (0: no limit)
  * @property {boolean} [retryAfter]   send Retry-After with 429 answers (default true)
@@ -59,7 +67,15 @@ const DEFAULT_KEY = 'sk_test_sandbox';
  * `create`, `update`, `find` for idempotent creates and updates. Add a module to this list.
  * @type {Array<(sim: Simulator, req: RecordedRequest, url: URL) => ([number, any, Record<string, string>?] | undefined)>}
  */
-const ROUTE_MODULES = [require('./payments').routes, require('./issuing').issuingRoutes, require('./webhooks').routes];
+const ROUTE_MODULES = [
+	require('./payments').routes,
+	require('./issuing').issuingRoutes,
+	require('./payment-methods').routes,
+	require('./disputes').routes,
+	require('./payouts').routes,
+	require('./billing').routes,
+	require('./webhooks').routes,
+];
 
 const emptyAddress = () => ({ city: null, country: null, line1: null, line2: null, postal_code: null, state: null });
 
@@ -67,6 +83,9 @@ class Simulator {
 	/** @param {SimulatorOptions} options */
 	constructor(options = {}) {
 		this.options = { host: '127.0.0.1', port: 0, keys: [DEFAULT_KEY], latencyMs: 0, rateLimit: 0, retryAfter: true, maxPageSize: 100, startTime: 1767225600, ...options };
+		// Events of the lifecycle fire by default in the sandbox of `npm run dev` only: the tests'
+		// deliveries (and an example workflow they would start) stay the ones a test asks for.
+		this.options.events ??= this.options.seed === 'sandbox';
 		/** @type {RecordedRequest[]} */
 		this.requests = [];
 		/** @type {Array<{method: string, path: string, id: string, idempotencyKey?: string}>} every change applied */
@@ -81,6 +100,8 @@ class Simulator {
 		this.idempotency = new Map();
 		this.counter = 0;
 		this.clock = 0;
+		/** How many endpoint modules are seeding now (util.perSimulator): no events fire meanwhile. */
+		this.seeding = 0;
 		this.tokens = this.options.rateLimit;
 		this.random = seededRandom(this.options.randomSeed ?? 1);
 		/** Requests whose connection the client closed before the answer was sent. */
@@ -270,6 +291,12 @@ class Simulator {
 
 	/** @param {import('node:http').ServerResponse} res @param {number} status @param {any} body @param {Record<string, string>} [headers] */
 	send(res, status, body, headers = {}) {
+		if (Buffer.isBuffer(body)) {
+			// A file's bytes (disputes.js), sent as they are with the content-type the route gives.
+			res.writeHead(status, { 'content-length': body.length, 'request-id': `req_${this.requests.length}`, ...headers });
+			res.end(body);
+			return;
+		}
 		const text = JSON.stringify(body);
 		res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'request-id': `req_${this.requests.length}`, ...headers });
 		res.end(text);
@@ -307,12 +334,7 @@ class Simulator {
 				return this.update(req, schema.customer, this.customers, id, 'customer', (target) => {
 					const { metadata, ...rest } = body;
 					merge(target, rest);
-					if (metadata) {
-						for (const [k, v] of Object.entries(metadata)) {
-							if (v === '') delete target.metadata[k];
-							else target.metadata[k] = v;
-						}
-					}
+					mergeMetadata(target.metadata, metadata);
 				});
 			case 'POST /v1/issuing/cardholders':
 				return this.create(req, schema.cardholderCreate, () => this.addCardholder(body));
@@ -359,16 +381,32 @@ class Simulator {
 		if (typeof key === 'string') this.idempotency.set(key, { fingerprint: fingerprint(req), status, body: clone(body) });
 	}
 
-	/** @param {RecordedRequest} req @param {any} bodySchema @param {() => any} make @returns {[number, any, Record<string, string>?]} */
-	create(req, bodySchema, make) {
+	/**
+	 * A create: a repeated Idempotency-Key replayed, the body checked against its schema, then
+	 * against `refuse` (the rules a schema cannot say, such as "exactly one of"), then made.
+	 * @param {RecordedRequest} req @param {any} bodySchema @param {() => any} make
+	 * @param {() => ([number, any, Record<string, string>?] | undefined)} [refuse]
+	 * @returns {[number, any, Record<string, string>?]}
+	 */
+	create(req, bodySchema, make, refuse = () => undefined) {
 		const replayed = this.replay(req);
 		if (replayed) return replayed;
-		const refused = refusal(schema.check(req.body ?? {}, bodySchema));
+		const refused = refusal(schema.check(req.body ?? {}, bodySchema)) ?? refuse();
 		if (refused) return refused;
 		const object = make();
-		this.mutations.push({ method: req.method, path: req.path, id: object.id, idempotencyKey: /** @type {string|undefined} */ (req.headers['idempotency-key']) });
-		this.remember(req, 200, object);
-		return [200, clone(object)];
+		return this.record(req, object.id, 200, object);
+	}
+
+	/**
+	 * A change applied: recorded in `mutations`, its answer remembered for its Idempotency-Key
+	 * (a failure that changed the object, such as a declined confirm, is replayed as well).
+	 * @param {RecordedRequest} req @param {string} id @param {number} status @param {any} body
+	 * @returns {[number, any]}
+	 */
+	record(req, id, status, body) {
+		this.mutations.push({ method: req.method, path: req.path, id, idempotencyKey: /** @type {string|undefined} */ (req.headers['idempotency-key']) });
+		this.remember(req, status, body);
+		return [status, clone(body)];
 	}
 
 	/** @param {Map<string, any>} store @param {string} id @param {string} type @returns {[number, any]} */
@@ -383,16 +421,27 @@ class Simulator {
 	 * @param {string} type @param {(target: any) => void} apply @returns {[number, any, Record<string, string>?]}
 	 */
 	update(req, bodySchema, store, id, type, apply) {
+		return this.change(req, bodySchema, store, id, type, (target) => void apply(target));
+	}
+
+	/**
+	 * An update that the object's state may refuse, or that may end in a failure. `apply`
+	 * returns nothing (changed: 200 and the object), an answer (refused: nothing changed or
+	 * recorded), or `{status, body}` (changed, and answered so: a declined confirm's 402).
+	 * @param {RecordedRequest} req @param {any} bodySchema @param {Map<string, any>} store @param {string} id
+	 * @param {string} type @param {(target: any) => ([number, any, Record<string, string>?] | {status: number, body: any} | void)} apply
+	 * @returns {[number, any, Record<string, string>?]}
+	 */
+	change(req, bodySchema, store, id, type, apply) {
 		const replayed = this.replay(req);
 		if (replayed) return replayed;
 		const object = store.get(id);
 		if (!object) return invalid(404, `No such ${type.replace('issuing.', '')}: '${id}'`, 'id', 'resource_missing');
 		const refused = refusal(schema.check(req.body ?? {}, bodySchema));
 		if (refused) return refused;
-		apply(object);
-		this.mutations.push({ method: req.method, path: req.path, id, idempotencyKey: /** @type {string|undefined} */ (req.headers['idempotency-key']) });
-		this.remember(req, 200, object);
-		return [200, clone(object)];
+		const outcome = apply(object);
+		if (Array.isArray(outcome)) return outcome;
+		return outcome ? this.record(req, id, outcome.status, outcome.body) : this.record(req, id, 200, object);
 	}
 
 	/** Cardholders, newest first, cursor pagination as documented. @param {URL} url @returns {[number, any]} */

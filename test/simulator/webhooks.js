@@ -5,8 +5,9 @@
  * WooshPay's webhook endpoints and signed event deliveries (shared/wooshpay/api/webhooks-events.md):
  *
  *   POST   /v1/webhook_endpoints        create; only this answer carries the signing `secret` [seen]
- *   GET    /v1/webhook_endpoints/{id}   retrieve                                               [seen]
- *   GET    /v1/webhook_endpoints        list, newest first (limit, starting_after, ending_before) [seen]
+ *   GET    /v1/webhook_endpoints/{id}   retrieve; no query parameter                           [seen]
+ *   GET    /v1/webhook_endpoints        list, newest first; query limit (1 to 100), starting_after,
+ *                                       ending_before and nothing else                          [seen]
  *   POST   /v1/webhook_endpoints/{id}   update url, enabled_events, description, disabled      [path inferred, Stripe-like]
  *   DELETE /v1/webhook_endpoints/{id}   delete                                                  [path inferred, Stripe-like]
  *
@@ -19,6 +20,12 @@
  *   POST /_sandbox/payments             {customer?, amount?, currency?, description?}: a payment
  *                                       that succeeds; fires payment_intent.created, then
  *                                       payment_intent.succeeded
+ *
+ * The other modules fire the events of their lifecycle with `fire` (a capture fires
+ * payment_intent.succeeded and charge.captured, a cancel payment_intent.canceled, a payout
+ * payout.created, …: each module lists its own) when the simulator runs with `events` (the
+ * default of the sandbox, `seed: 'sandbox'`), never while it seeds. Those events, like the
+ * ones made here, can be read back with GET /v1/events/{id} (payments.js), as WooshPay's would.
  *
  * An event's `data.object` is a sample object for its type (a payment intent for payment_intent.*)
  * with the fields of `object` over it. `created` is in milliseconds, as in WooshPay's own
@@ -35,7 +42,7 @@
 
 const { createHmac, randomBytes } = require('node:crypto');
 const schema = require('./schema');
-const { clone, invalid, refusal } = require('./util');
+const { clone, invalid, refusal, refusedGet, decodedSegment, listPage } = require('./util');
 
 /** @typedef {import('./simulator').Simulator} Simulator */
 /** @typedef {[number, any, Record<string, string>?]} Answer */
@@ -76,6 +83,9 @@ const ENDPOINT_UPDATE_BODY = {
 		disabled: 'boolean',
 	},
 };
+
+/** @type {Record<string, 'string' | 'integer'>} The query parameters List All Webhooks declares. */
+const LIST_QUERY = { limit: 'integer', starting_after: 'string', ending_before: 'string' };
 
 const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/;
 const TAMPERS = ['signature', 'body', 'unsigned'];
@@ -133,39 +143,17 @@ function checkEndpointValues(body) {
 	return undefined;
 }
 
-/**
- * Newest first with cursor pagination, as WooshPay's lists page.
- * @param {Simulator} sim @param {any[]} all @param {URL} url @param {string} path @returns {Answer}
- */
-function listPage(sim, all, url, path) {
-	const q = url.searchParams;
-	const limit = q.get('limit') === null ? 10 : Number(q.get('limit'));
-	if (!Number.isInteger(limit) || limit < 1 || limit > 100) return invalid(400, 'Invalid limit: must be an integer from 1 to 100', 'limit', 'parameter_invalid');
-	const sorted = [...all].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
-	let start = 0;
-	let end = sorted.length;
-	const size = Math.min(limit, sim.options.maxPageSize ?? 100);
-	for (const [param, isAfter] of /** @type {const} */ ([['starting_after', true], ['ending_before', false]])) {
-		const id = q.get(param);
-		if (id === null) continue;
-		const at = sorted.findIndex((item) => item.id === id);
-		if (at < 0) return invalid(400, `No such object: '${id}'`, param, 'resource_missing');
-		if (isAfter) start = at + 1;
-		else {
-			end = at;
-			start = Math.max(start, end - size);
-		}
-	}
-	const data = sorted.slice(start, Math.min(end, start + size));
-	return [200, { object: 'list', url: path, has_more: start + data.length < end, data: clone(data) }];
-}
-
 /** @param {Simulator} sim @param {import('./simulator').RecordedRequest} req @param {URL} url @returns {Answer | undefined} */
 function endpointRoutes(sim, req, url) {
 	const webhooks = state(sim);
 	const match = /^\/v1\/webhook_endpoints(?:\/([^/]+))?$/.exec(req.path);
 	if (!match) return undefined;
-	const id = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
+	const id = match[1] === undefined ? undefined : decodedSegment(match[1]);
+	if (id === undefined && match[1] !== undefined) return invalid(404, `Unrecognized request URL (${req.method}: ${req.path}).`);
+	if (req.method === 'GET') {
+		const refused = refusedGet(req, id === undefined ? LIST_QUERY : {});
+		if (refused) return refused;
+	}
 	const body = req.body ?? {};
 	if (id === undefined && req.method === 'POST') {
 		const problem = checkEndpointValues(body);
@@ -188,7 +176,10 @@ function endpointRoutes(sim, req, url) {
 			return endpoint;
 		});
 	}
-	if (id === undefined && req.method === 'GET') return listPage(sim, [...webhooks.endpoints.values()].map(shown), url, '/v1/webhook_endpoints');
+	if (id === undefined && req.method === 'GET') {
+		const page = { url: '/v1/webhook_endpoints', type: 'webhook_endpoint', maxPageSize: sim.options.maxPageSize, maxLimit: 100 };
+		return listPage([...webhooks.endpoints.values()].map(shown), url.searchParams, page);
+	}
 	if (id === undefined) return undefined;
 	if (req.method === 'GET') {
 		const [status, answer] = sim.find(webhooks.endpoints, id, 'webhook_endpoint');
@@ -325,6 +316,22 @@ function emit(sim, type, object, options = {}) {
 	return { event, sendingTo: send(sim, sent) };
 }
 
+/**
+ * Fires an event of another module's lifecycle (a capture's payment_intent.succeeded, a
+ * payout's payout.created…) as `emit` does, when the simulator runs with `events` and is not
+ * seeding; returns the event, or undefined when none fired.
+ * @param {Simulator} sim @param {string} type @param {any} object
+ */
+function fire(sim, type, object) {
+	if (!sim.options.events || sim.seeding) return undefined;
+	return emit(sim, type, object).event;
+}
+
+/** An event made here (by `emit` or `fire`), as sent, or undefined. @param {Simulator} sim @param {string} id */
+function sentEvent(sim, id) {
+	return state(sim).events.find((sent) => sent.event.id === id)?.event;
+}
+
 /** @param {any} delivery @returns {Answer | undefined} */
 function checkDelivery(delivery) {
 	if (delivery === undefined) return undefined;
@@ -390,4 +397,4 @@ function routes(sim, req, url) {
 	return endpointRoutes(sim, req, url);
 }
 
-module.exports = { routes, emit, settled, reset, state };
+module.exports = { routes, emit, fire, sentEvent, settled, reset, state };
