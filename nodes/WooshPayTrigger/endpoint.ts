@@ -153,11 +153,13 @@ export async function createEndpoint(this: IHookFunctions): Promise<boolean> {
 	const state = triggerState(this);
 	state.endpointId = created.id;
 	state.signingSecret = created.secret;
-	// Another publish of this workflow at the same moment may have registered one too: keep
-	// only the one n8n holds now.
-	for (const endpoint of await listEndpoints.call(this)) {
-		if (endpoint.url === url && endpoint.id !== state.endpointId) await removeEndpoint.call(this, endpoint);
-	}
+	// Another publish of this workflow at the same moment may have registered one too. Each
+	// deletes only the endpoints for this URL listed after its own (WooshPay lists newest
+	// first), so that of two the newer is kept: deleting every other one made two publishes
+	// delete each other's, leaving none.
+	const forUrl = (await listEndpoints.call(this)).filter((endpoint) => endpoint.url === url);
+	const own = forUrl.findIndex((endpoint) => endpoint.id === state.endpointId);
+	for (const endpoint of own < 0 ? [] : forUrl.slice(own + 1)) await removeEndpoint.call(this, endpoint);
 	return true;
 }
 
