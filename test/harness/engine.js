@@ -13,6 +13,7 @@ const path = require('node:path');
 
 const { Container } = require('@n8n/di');
 const {
+	ExecuteContext,
 	ExecutionLifecycleHooks,
 	InstanceSettings,
 	LoadOptionsContext,
@@ -20,7 +21,6 @@ const {
 	RoutingNode,
 	WorkflowExecute,
 } = require('n8n-core');
-/** @import { ExecuteContext } from 'n8n-core' */
 /**
  * @import {
  *   ICredentialDataDecryptedObject,
@@ -290,6 +290,8 @@ function additionalDataFor(options) {
  * @property {number} [waitBetweenTries]
  * @property {string} [executionId]
  * @property {string} [credentialId] The credential's ID: runs with different IDs are different WooshPay accounts. Default cred-1.
+ * @property {string} [workflowId] The workflow's ID, as n8n's database gives it. Default wf-1.
+ * @property {string} [instanceId] The n8n instance's ID (InstanceSettings.instanceId) for this run. Default test-instance. The engine reads it from n8n's container, so a run with its own must not overlap another run.
  * @property {(stop: () => void) => void} [onStart] Called once the run has started, with a function that stops it as n8n's Stop button does.
  */
 
@@ -337,8 +339,9 @@ function setUp(options) {
 		waitBetweenTries: options.waitBetweenTries,
 	};
 	const connections = { 'Test Trigger': { main: [[{ node: 'WooshPay', type: NodeConnectionTypes.Main, index: 0 }]] } };
+	const workflowId = options.workflowId ?? 'wf-1';
 	const workflow = new Workflow({
-		id: 'wf-1',
+		id: workflowId,
 		name: 'test',
 		nodes: [trigger, node],
 		connections,
@@ -349,7 +352,7 @@ function setUp(options) {
 	const executionId = options.executionId ?? `exec-${++executions}`;
 	/** @type {IWorkflowBase} */
 	const workflowData = /** @type {IWorkflowBase} */ ({
-		id: 'wf-1',
+		id: workflowId,
 		name: 'test',
 		active: false,
 		activeVersionId: null,
@@ -383,6 +386,72 @@ async function runListSearch(options, method, filter, paginationToken) {
 }
 
 /**
+ * The credential's Test button, as n8n's credential tester runs a credential's `test.request`
+ * (packages/cli, credentials-tester.service.ts, not part of n8n-core): a node of n8n's NoOp
+ * description whose one property is routed to the test request, run once by n8n-core's
+ * RoutingNode in an ExecuteContext of mode "internal" with the credential. Returns what
+ * RoutingNode gave, or the error it threw: the tester matches that error's
+ * `cause.response.status` against the test's `responseCode` rules to pick the message it shows.
+ * @param {ICredentialDataDecryptedObject} credentials
+ * @returns {Promise<{ response?: INodeExecutionData[][] | null; error?: Error & { cause?: { response?: { status?: number } } } }>}
+ */
+async function runCredentialTest(credentials) {
+	await packageLoaded;
+	const { NoOp } = require('n8n-nodes-base/dist/nodes/NoOp/NoOp.node');
+	const noOp = /** @type {INodeType} */ (new NoOp());
+	const test = credentialType().test;
+	if (!test) throw new Error('the credential has no test request');
+	/** @type {INodeType} */
+	const nodeType = {
+		description: {
+			...noOp.description,
+			credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+		},
+	};
+	/** @type {INode} */
+	const node = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: nodeType.description.name,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [CREDENTIAL_TYPE]: { id: 'cred-1', name: 'Test credential' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+	});
+	const additionalData = additionalDataFor({
+		credentials,
+		executionId: '',
+		workflowData: /** @type {IWorkflowBase} */ ({ id: '', name: 'credential test', nodes: [node], connections: {}, settings: {} }),
+		mode: 'internal',
+	});
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createRunExecutionData({ resultData: { runData: {} } }),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const decrypted = { id: 'cred-1', name: 'Test credential', type: CREDENTIAL_TYPE, data: credentials };
+	try {
+		return { response: await new RoutingNode(context, nodeType, decrypted).runNode() };
+	} catch (error) {
+		return { error: /** @type {Error & { cause?: { response?: { status?: number } } }} */ (error) };
+	}
+}
+
+/**
  * Runs a workflow "Test Trigger → WooshPay" in n8n's engine and returns what the node gave.
  * @param {RunOptions} options
  * @returns {Promise<RunResult>}
@@ -404,6 +473,11 @@ async function runNode(options) {
 	});
 	/** @type {IRun} */
 	let run;
+	// n8n-core's contexts take the instance settings from n8n's container when they are made.
+	const instanceSettings = Container.get(InstanceSettings);
+	if (options.instanceId !== undefined) {
+		Container.set(InstanceSettings, /** @type {InstanceSettings} */ (/** @type {unknown} */ ({ ...instanceSettings, instanceId: options.instanceId })));
+	}
 	try {
 		const running = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 		options.onStart?.(() => running.cancel());
@@ -412,6 +486,8 @@ async function runNode(options) {
 		// The engine refuses to start a workflow whose nodes have issues (such as an empty
 		// required parameter), as the editor does.
 		return { run: /** @type {IRun} */ (/** @type {unknown} */ (undefined)), status: 'error', output: [], error: /** @type {RunResult['error']} */ (error) };
+	} finally {
+		Container.set(InstanceSettings, instanceSettings);
 	}
 	const taskData = run.data.resultData.runData.WooshPay?.[0];
 	return {
@@ -422,4 +498,4 @@ async function runNode(options) {
 	};
 }
 
-module.exports = { packageLoaded, registerNodeType, nodeTypes, additionalDataFor, runListSearch, runNode };
+module.exports = { packageLoaded, registerNodeType, nodeTypes, additionalDataFor, runCredentialTest, runListSearch, runNode };
