@@ -375,7 +375,8 @@ export const MAX_PAGES = 1000;
 
 /** An error of a list that does not end: the same cursor twice, or more pages than MAX_PAGES. */
 export function endlessListError(context: IExecuteSingleFunctions | IHookFunctions, problem: string, itemIndex?: number): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `WooshPay's list did not end: ${problem}`, {
+	const where = itemIndex === undefined ? '' : ` [item ${itemIndex}]`;
+	return new NodeOperationError(context.getNode(), `WooshPay's list did not end: ${problem}${where}`, {
 		itemIndex,
 		description:
 			'Nothing more was fetched. Narrow the list with filters, or use Limit instead of Return All; if it repeats, the list endpoint (or a proxy in front of it) answers has_more without moving on.',
