@@ -317,8 +317,25 @@ function metadataPairs(value: unknown): Record<string, string> {
 	return Object.fromEntries(metadata);
 }
 
+/**
+ * Keys that n8n's HTTP client (axios) leaves out of every object in a JSON body it sends, as a
+ * guard against prototype pollution: metadata sent as an object cannot carry them. (In an array,
+ * as for cardholders, or as JSON text, as for cards, they arrive.)
+ */
+const KEYS_LEFT_OUT = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Customer metadata: key/value pairs sent as one object. */
-export const metadataObject: Rule = (value) => metadataPairs(value);
+export const metadataObject: Rule = (value) => {
+	const metadata = metadataPairs(value);
+	const left = Object.keys(metadata).find((key) => KEYS_LEFT_OUT.has(key));
+	if (left !== undefined) {
+		throw new InvalidValue(
+			`has the key "${left}", which n8n's HTTP client leaves out of the request`,
+			'Use another key: n8n never sends a key named __proto__, constructor or prototype in an object, so WooshPay would not get it.',
+		);
+	}
+	return metadata;
+};
 
 /** Cardholder metadata: the seed page documents an array of objects; the pairs go in one object in it. */
 export const metadataArray: Rule = (value) => [metadataPairs(value)];
