@@ -190,6 +190,33 @@ describe.each(MOVEMENTS)('%s', (_name, kind) => {
 	});
 });
 
+describe('every other operation README marks “moves money”', () => {
+	const OTHERS = /** @type {Array<[string, object, string]>} */ ([
+		['Payment Intent → Capture', { resource: 'paymentIntent', operation: 'capture', paymentIntentId: byId('pi_sandbox_1'), additionalFields: {} }, '/v1/payment_intents/pi_sandbox_1/capture'],
+		['Payment Intent → Confirm', { resource: 'paymentIntent', operation: 'confirm', paymentIntentId: byId('pi_sandbox_4'), additionalFields: {} }, '/v1/payment_intents/pi_sandbox_4/confirm'],
+		[
+			'Payout → Create',
+			{ resource: 'payout', operation: 'create', beneficiaryFrom: 'saved', beneficiary: 'bf_sandbox_1', amountGivenAs: 'payment', paymentAmount: 1000, paymentCurrency: 'GBP', sourceCurrency: 'USD', additionalFields: {} },
+			'/v1/payouts',
+		],
+		['Subscription → Create', { resource: 'subscription', operation: 'create', customer: 'cus_sandbox_1', items: { item: [{ price: 'price_sandbox_2', quantity: 1 }] }, additionalFields: {} }, '/v1/subscriptions'],
+		['Subscription Item → Create', { resource: 'subscriptionItem', operation: 'create', subscription: 'sub_sandbox_1', price: 'price_sandbox_1', additionalFields: {} }, '/v1/subscription_items'],
+	]);
+
+	test.each(OTHERS)('%s: a 500 is not sent again, the item fails with the note; a 429 is, with the same key', async (_name, parameters, path) => {
+		t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'oops' } } });
+		const failed = await t.run({ ...parameters, options: {} });
+		expect(failed.error?.message).toBe('WooshPay error 500 Internal Server Error: oops (type api_error) [item 0]');
+		expect(failed.error?.description).toContain(HELD_BACK);
+		expect(t.sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', path]]);
+		t.sim.reset();
+		t.sim.fail({ status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'slow down' } } });
+		await t.run({ ...parameters, options: {} }, { credentialId: `throttled-${path}` });
+		expect(t.sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', path], ['POST', path]]);
+		expect(new Set(keys()).size).toBe(1);
+	});
+});
+
 test('a payment intent created without Confirm moves no money: sent again after a 500, as before', async () => {
 	t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'oops' } } });
 	const result = await t.run({ resource: 'paymentIntent', operation: 'create', amount: 2500, currency: 'USD', additionalFields: {}, options: {} });
