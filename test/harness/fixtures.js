@@ -44,6 +44,21 @@ function useSimulator(options = {}) {
 }
 
 /**
+ * A second simulator on another port of 127.0.0.1, for the test file: the other host that a
+ * redirect points at, which records whatever reaches it; its requests are forgotten after each
+ * test. `other.sim` once the file's tests run.
+ */
+function useOtherHost() {
+	const other = /** @type {{ sim: Simulator }} */ ({});
+	beforeAll(async () => {
+		other.sim = await startSimulator({ seed: true });
+	});
+	afterEach(() => other.sim.reset());
+	afterAll(async () => await other.sim.close());
+	return other;
+}
+
+/**
  * Asserts one recorded request completely: method, path, auth, JSON headers, body.
  * @param {RecordedRequest | undefined} request
  * @param {{ method: string; path: string; body?: unknown; query?: Record<string, string> }} expected
@@ -85,4 +100,4 @@ function allText(value) {
 /** The issuing cards, authorizations and transactions of a simulator (test/simulator/issuing.js). */
 const { issuingOf } = require('../simulator/issuing');
 
-module.exports = { SECRET_KEY, AUTHORIZATION, byId, useSimulator, expectRequest, allText, issuingOf };
+module.exports = { SECRET_KEY, AUTHORIZATION, byId, useSimulator, useOtherHost, expectRequest, allText, issuingOf };

@@ -3,9 +3,8 @@
 
 const { WooshPayApi } = require('../../dist/credentials/WooshPayApi.credentials');
 const { runCredentialTest, runListSearch } = require('../harness/engine');
-const { AUTHORIZATION, SECRET_KEY, allText, byId, useSimulator } = require('../harness/fixtures');
+const { AUTHORIZATION, SECRET_KEY, allText, byId, useOtherHost, useSimulator } = require('../harness/fixtures');
 const { addPaymentIntent, paymentsOf } = require('../simulator/payments');
-const { startSimulator } = require('../simulator/simulator');
 
 /**
  * Issue 16, finding 1: no request of the package follows a redirect. n8n's HTTP helper would
@@ -15,16 +14,10 @@ const { startSimulator } = require('../simulator/simulator');
  * 127.0.0.1, which records whatever reaches it. (The trigger's calls: test/trigger/security.test.js.)
  */
 const t = useSimulator();
-/** @type {Awaited<ReturnType<typeof startSimulator>>} */
-let other;
-beforeAll(async () => {
-	other = await startSimulator({ seed: true });
-});
-afterEach(() => other.reset());
-afterAll(async () => await other.close());
+const elsewhere = useOtherHost();
 
 const credentials = () => ({ secretKey: SECRET_KEY, environment: 'custom', baseUrl: t.sim.url });
-const otherHost = () => new URL(other.url).host;
+const otherHost = () => new URL(elsewhere.sim.url).host;
 
 /**
  * The base URL answers the next request with a redirect.
@@ -43,38 +36,38 @@ describe('the node’s requests (routing)', () => {
 		[301, 'Moved Permanently'],
 		[308, 'Permanent Redirect'],
 	])('GET answered %i to another host: nothing reaches it, the error names the status and the host', async (status, text) => {
-		redirectOnce(status, `${other.url}/v1/customers/cus_sandbox_1`);
+		redirectOnce(status, `${elsewhere.sim.url}/v1/customers/cus_sandbox_1`);
 		const result = await t.run({ resource: 'customer', operation: 'get', customerId: byId('cus_sandbox_1') });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(notFollowed(`${status} ${text}`, otherHost()));
 		expect(result.error?.description).toContain('Check the Base URL of the WooshPay credential');
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(other.requests).toEqual([]);
+		expect(elsewhere.sim.requests).toEqual([]);
 		// Not sent again either: a redirect is not an answer worth retrying.
 		expect(t.sim.requests.map((r) => [r.method, r.path])).toEqual([['GET', '/v1/customers/cus_sandbox_1']]);
 	});
 
 	test.each([307, 302])('POST answered %i to another host: no Authorization, no body, no Idempotency-Key there; nothing applied', async (status) => {
-		redirectOnce(status, `${other.url}/v1/customers/cus_sandbox_1`);
+		redirectOnce(status, `${elsewhere.sim.url}/v1/customers/cus_sandbox_1`);
 		const result = await t.run({ resource: 'customer', operation: 'update', customerId: byId('cus_sandbox_1'), updateFields: { name: 'Mallory' } });
 		expect(result.error?.message).toBe(notFollowed(`${status} ${status === 307 ? 'Temporary Redirect' : 'Found'}`, otherHost()));
-		expect(other.requests).toEqual([]);
-		expect(other.mutations).toEqual([]);
-		expect(other.customers.get('cus_sandbox_1').name).toBe('Ada Lovelace');
+		expect(elsewhere.sim.requests).toEqual([]);
+		expect(elsewhere.sim.mutations).toEqual([]);
+		expect(elsewhere.sim.customers.get('cus_sandbox_1').name).toBe('Ada Lovelace');
 		expect(t.sim.requests).toHaveLength(1);
 		expect(t.sim.requests[0].headers['idempotency-key']).toMatch(/^n8n-[0-9a-f]{40}$/);
 	});
 
 	test('a refund answered 307 to another host: nothing refunded there, the item fails, Continue On Fail carries the error', async () => {
-		const pi = addPaymentIntent(other, { amount: 5000, currency: 'USD', confirm: true }).id;
-		redirectOnce(307, `${other.url}/v1/refunds`);
+		const pi = addPaymentIntent(elsewhere.sim, { amount: 5000, currency: 'USD', confirm: true }).id;
+		redirectOnce(307, `${elsewhere.sim.url}/v1/refunds`);
 		const result = await t.run({ resource: 'refund', operation: 'create', paymentIntentId: byId(pi), additionalFields: {}, options: {} }, { continueOnFail: true });
 		expect(result.status).toBe('success');
 		expect(result.output.map(({ json, pairedItem }) => ({ json, pairedItem }))).toEqual([
 			{ json: { error: notFollowed('307 Temporary Redirect', otherHost()) }, pairedItem: { item: 0 } },
 		]);
-		expect(other.requests).toEqual([]);
-		expect(paymentsOf(other).paymentIntents.get(pi).amount_refunded).toBe(0);
+		expect(elsewhere.sim.requests).toEqual([]);
+		expect(paymentsOf(elsewhere.sim).paymentIntents.get(pi).amount_refunded).toBe(0);
 		expect(t.sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', '/v1/refunds']]);
 	});
 
@@ -104,16 +97,16 @@ describe('the node’s requests (routing)', () => {
 		expect(result.error?.message).toBe(notFollowed('307 Temporary Redirect', otherHost()));
 		expect(JSON.stringify(result.run)).not.toContain(SECRET_KEY);
 		expect(allText(result.error)).not.toContain(SECRET_KEY);
-		expect(other.requests).toEqual([]);
+		expect(elsewhere.sim.requests).toEqual([]);
 	});
 });
 
 describe('From List searches (wooshPayRequest)', () => {
 	test.each([307, 302])('a search answered %i to another host: nothing reaches it, the error names the status and the host', async (status) => {
-		redirectOnce(status, `${other.url}/v1/issuing/cardholders?limit=50`);
+		redirectOnce(status, `${elsewhere.sim.url}/v1/issuing/cardholders?limit=50`);
 		const error = await runListSearch({ credentials: credentials() }, 'searchCardholders').catch((/** @type {unknown} */ e) => e);
 		expect(error).toMatchObject({ message: notFollowed(`${status} ${status === 307 ? 'Temporary Redirect' : 'Found'}`, otherHost(), '') });
-		expect(other.requests).toEqual([]);
+		expect(elsewhere.sim.requests).toEqual([]);
 		expect(t.sim.requests.map((r) => [r.method, r.path, r.query])).toEqual([['GET', '/v1/issuing/cardholders', { limit: '50' }]]);
 	});
 
@@ -136,10 +129,10 @@ describe('the credential’s Test button (its test request, as n8n’s credentia
 	});
 
 	test.each([301, 302, 303, 307, 308])('answered %i to another host: not followed; the status the tester matches is the redirect’s, and a rule names it', async (status) => {
-		redirectOnce(status, `${other.url}/v1/balance`);
+		redirectOnce(status, `${elsewhere.sim.url}/v1/balance`);
 		const { response, error } = await runCredentialTest(credentials());
 		expect(response).toBeUndefined();
-		expect(other.requests).toEqual([]);
+		expect(elsewhere.sim.requests).toEqual([]);
 		expect(t.sim.requests).toHaveLength(1);
 		expect(error?.cause?.response?.status).toBe(status);
 		// The tester shows the message of the first responseCode rule for that status.

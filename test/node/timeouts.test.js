@@ -125,39 +125,26 @@ describe('30 seconds at most, side by side', () => {
 		WAIT,
 	);
 
-	test.concurrent(
-		'publishing (checkExists: the list of endpoints) ends with "no answer came in time"; nothing is kept',
-		async () => {
+	/** @typedef {import('../harness/trigger').TriggerHarness} Harness */
+	const RECORD = { endpointId: 'we_silent', signingSecret: 'whsec_silent' };
+	test.concurrent.each(/** @type {Array<[string, (h: Harness) => Promise<unknown>, string, string, object | undefined]>} */ ([
+		['publishing (checkExists: the list of endpoints)', async (h) => await h.publish(), 'GET /v1/webhook_endpoints?limit=100 HTTP/1.1', '', undefined],
+		['registering (create: POST /v1/webhook_endpoints)', async (h) => await h.lifecycle('create'), 'POST /v1/webhook_endpoints HTTP/1.1', '', undefined],
+		[
+			'unpublishing (delete), the "delete it in the dashboard" error',
+			async (h) => await h.unpublish(),
+			'DELETE /v1/webhook_endpoints/we_silent HTTP/1.1',
+			'Could not delete the WooshPay webhook endpoint we_silent: ',
+			RECORD,
+		],
+	]))(
+		'%s ends with "no answer came in time"; n8n keeps what it had',
+		async (_call, call, line, prefix, record) => {
 			const server = await silent();
 			const h = await trigger(server);
-			await expect(h.publish()).rejects.toMatchObject({ message: noAnswer(server) });
-			expect(server.lines()).toEqual(['GET /v1/webhook_endpoints?limit=100 HTTP/1.1']);
-			expect(h.nodeStaticData()).toBeUndefined();
-		},
-		WAIT,
-	);
-
-	test.concurrent(
-		'registering (create: POST /v1/webhook_endpoints) ends with "no answer came in time"; nothing is kept',
-		async () => {
-			const server = await silent();
-			const h = await trigger(server);
-			await expect(h.lifecycle('create')).rejects.toMatchObject({ message: noAnswer(server) });
-			expect(server.lines()).toEqual(['POST /v1/webhook_endpoints HTTP/1.1']);
-			expect(h.nodeStaticData()).toBeUndefined();
-		},
-		WAIT,
-	);
-
-	test.concurrent(
-		'unpublishing (delete) ends with the "delete it in the dashboard" error, and n8n keeps its record',
-		async () => {
-			const server = await silent();
-			const h = await trigger(server);
-			const record = { endpointId: 'we_silent', signingSecret: 'whsec_silent' };
-			h.staticData = { 'node:WooshPay Trigger': record };
-			await expect(h.unpublish()).rejects.toMatchObject({ message: `Could not delete the WooshPay webhook endpoint we_silent: ${noAnswer(server)}` });
-			expect(server.lines()).toEqual(['DELETE /v1/webhook_endpoints/we_silent HTTP/1.1']);
+			if (record) h.staticData = { 'node:WooshPay Trigger': record };
+			await expect(call(h)).rejects.toMatchObject({ message: `${prefix}${noAnswer(server)}` });
+			expect(server.lines()).toEqual([line]);
 			expect(h.nodeStaticData()).toEqual(record);
 		},
 		WAIT,

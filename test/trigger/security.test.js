@@ -2,8 +2,7 @@
 'use strict';
 
 /** @import { IDataObject } from 'n8n-workflow' */
-const { AUTHORIZATION, allText } = require('../harness/fixtures');
-const { startSimulator } = require('../simulator/simulator');
+const { AUTHORIZATION, allText, useOtherHost } = require('../harness/fixtures');
 /** @import { SimEndpoint } from './fixtures' */
 const { endpointsAt, requestsAt, signature, useTriggerSimulator } = require('./fixtures');
 
@@ -16,13 +15,7 @@ const { endpointsAt, requestsAt, signature, useTriggerSimulator } = require('./f
  * test/node/timeouts.test.js.
  */
 const t = useTriggerSimulator();
-/** @type {Awaited<ReturnType<typeof startSimulator>>} */
-let other;
-beforeAll(async () => {
-	other = await startSimulator({ seed: true });
-});
-afterEach(() => other.reset());
-afterAll(async () => await other.close());
+const elsewhere = useOtherHost();
 
 const EVENTS = { events: ['payment_intent.succeeded'] };
 const LIST = { method: 'GET', path: '/v1/webhook_endpoints', query: { limit: '100' }, body: undefined };
@@ -35,34 +28,34 @@ const isDelete = (/** @type {{ method: string }} */ r) => r.method === 'DELETE';
 /** A page of the list of endpoints, as WooshPay answers it. @param {IDataObject[]} data */
 const page = (data, hasMore = true) => ({ object: 'list', url: '/v1/webhook_endpoints', has_more: hasMore, data });
 /** An endpoint for another URL, as a list shows it. @param {string} id */
-const elsewhere = (id) => ({ id, object: 'webhook_endpoint', url: `https://crm.example.com/hooks/${id}`, enabled_events: ['payout.paid'], status: 'enabled' });
+const forAnotherUrl = (id) => ({ id, object: 'webhook_endpoint', url: `https://crm.example.com/hooks/${id}`, enabled_events: ['payout.paid'], status: 'enabled' });
 
 describe('no redirect is followed (finding 1)', () => {
-	const host = () => new URL(other.url).host;
+	const host = () => new URL(elsewhere.sim.url).host;
 
 	test('publishing: the list answered 302 to another host; nothing is sent there, nothing registered, nothing kept', async () => {
-		t.sim.fail({ status: 302, headers: { location: `${other.url}/v1/webhook_endpoints?limit=100` }, body: {}, match: isGet });
+		t.sim.fail({ status: 302, headers: { location: `${elsewhere.sim.url}/v1/webhook_endpoints?limit=100` }, body: {}, match: isGet });
 		const h = await t.harness({ parameters: EVENTS });
 		await expect(h.publish()).rejects.toMatchObject({
 			message: `WooshPay answered 302 Found, a redirect to ${host()}: not followed, nothing was sent there`,
 			httpCode: '302',
 		});
 		expect(requestsAt(t.sim)).toEqual([LIST]);
-		expect(other.requests).toEqual([]);
-		expect(endpointsAt(other)).toEqual([]);
+		expect(elsewhere.sim.requests).toEqual([]);
+		expect(endpointsAt(elsewhere.sim)).toEqual([]);
 		expect(endpointsAt(t.sim)).toEqual([]);
 		expect(h.nodeStaticData()).toBeUndefined();
 	});
 
 	test('publishing: the create answered 307 to another host; its body (URL, events) and the key never reach it', async () => {
-		t.sim.fail({ status: 307, headers: { location: `${other.url}/v1/webhook_endpoints` }, body: {}, match: isPost });
+		t.sim.fail({ status: 307, headers: { location: `${elsewhere.sim.url}/v1/webhook_endpoints` }, body: {}, match: isPost });
 		const h = await t.harness({ parameters: EVENTS });
 		const error = await h.publish().catch((/** @type {unknown} */ e) => e);
 		expect(error).toMatchObject({ message: `WooshPay answered 307 Temporary Redirect, a redirect to ${host()}: not followed, nothing was sent there` });
 		expect(t.sim.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
 		expect(t.sim.requests[1].headers.authorization).toBe(AUTHORIZATION);
-		expect(other.requests).toEqual([]);
-		expect(endpointsAt(other)).toEqual([]);
+		expect(elsewhere.sim.requests).toEqual([]);
+		expect(endpointsAt(elsewhere.sim)).toEqual([]);
 		expect(h.nodeStaticData()).toEqual({});
 		expect(allText(error)).not.toContain('sk_test_sandbox');
 	});
@@ -81,11 +74,11 @@ describe('no redirect is followed (finding 1)', () => {
 		await h.publish();
 		const [endpoint] = endpointsAt(t.sim);
 		t.sim.reset();
-		t.sim.fail({ status: 307, headers: { location: `${other.url}/v1/webhook_endpoints/${endpoint.id}` }, body: {}, match: isDelete });
+		t.sim.fail({ status: 307, headers: { location: `${elsewhere.sim.url}/v1/webhook_endpoints/${endpoint.id}` }, body: {}, match: isDelete });
 		await expect(h.unpublish()).rejects.toMatchObject({
 			message: `Could not delete the WooshPay webhook endpoint ${endpoint.id}: WooshPay answered 307 Temporary Redirect, a redirect to ${host()}: not followed, nothing was sent there`,
 		});
-		expect(other.requests).toEqual([]);
+		expect(elsewhere.sim.requests).toEqual([]);
 		expect(endpointsAt(t.sim).map((e) => e.id)).toEqual([endpoint.id]);
 		expect(h.nodeStaticData()).toEqual({ endpointId: endpoint.id, signingSecret: endpoint.secret });
 	});
@@ -183,7 +176,7 @@ describe('publishes at once (finding 2)', () => {
 
 describe('a list of endpoints that does not end (finding 6)', () => {
 	test('has_more with the same last ID again: publishing stops with an error, nothing registered', async () => {
-		t.sim.fail({ status: 200, body: page([elsewhere('we_loop')]), match: isGet }, 5);
+		t.sim.fail({ status: 200, body: page([forAnotherUrl('we_loop')]), match: isGet }, 5);
 		const h = await t.harness({ parameters: EVENTS });
 		await expect(h.publish()).rejects.toMatchObject({
 			message: "WooshPay's list did not end: the webhook endpoints came back with we_loop last again",
@@ -193,7 +186,7 @@ describe('a list of endpoints that does not end (finding 6)', () => {
 	});
 
 	test('more than 100 pages: publishing stops after the 100th, nothing registered', async () => {
-		for (let i = 1; i <= 105; i++) t.sim.fail({ status: 200, body: page([elsewhere(`we_page_${i}`)]), match: isGet });
+		for (let i = 1; i <= 105; i++) t.sim.fail({ status: 200, body: page([forAnotherUrl(`we_page_${i}`)]), match: isGet });
 		const h = await t.harness({ parameters: EVENTS });
 		await expect(h.publish()).rejects.toMatchObject({
 			message: "WooshPay's list did not end: the webhook endpoints still had more after 100 pages",
