@@ -1,10 +1,8 @@
 // @ts-check
 'use strict';
 
-const fs = require('node:fs');
-const path = require('node:path');
-
 const { nodeTypes, packageLoaded } = require('../harness/engine');
+const { readmeParagraph, readmeTable } = require('../harness/readme');
 /** @import { INodeProperties, INodePropertyCollection, INodeType } from 'n8n-workflow' */
 
 /**
@@ -68,34 +66,6 @@ function duplicateNames(properties, where = '') {
 	});
 }
 
-/**
- * README's table under "Options and bulk runs": each row's Option and Default, in order.
- * @returns {Array<{ option: string; default: string }>}
- */
-function readmeOptionsTable() {
-	const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-	const section = readme.split(/^## /m).find((part) => part.startsWith('Options and bulk runs'));
-	if (!section) throw new Error('README has no section "Options and bulk runs"');
-	const lines = section.split('\n');
-	const header = lines.findIndex((line) => line.startsWith('| Option | Default |'));
-	if (header === -1) throw new Error('README\'s "Options and bulk runs" has no table "| Option | Default | ..."');
-	const rows = [];
-	for (const line of lines.slice(header + 2)) {
-		if (!line.startsWith('|')) break;
-		const [option, byDefault] = line.split('|').slice(1, 3).map((cell) => cell.trim());
-		rows.push({ option, default: byDefault });
-	}
-	return rows;
-}
-
-/** The paragraph of README's "Options and bulk runs" on n8n's own Request Options. */
-function readmeRequestOptionsParagraph() {
-	const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-	const paragraph = readme.split('\n\n').find((part) => part.startsWith("n8n adds its own **Request Options**"));
-	if (!paragraph) throw new Error('README has no paragraph "n8n adds its own **Request Options** ..."');
-	return paragraph;
-}
-
 /** @param {string} name */
 const topLevel = (name) => served.filter((property) => property.name === name);
 
@@ -117,7 +87,8 @@ describe('the node as n8n serves it', () => {
 		// The editor's Add Option list shows a collection's options in the order they are given
 		// (n8n's CollectionParameter, filtered by their displayOptions only).
 		const fields = /** @type {INodeProperties[]} */ (options.options);
-		const rows = readmeOptionsTable();
+		// README's rows: Option | Default | What it does.
+		const rows = readmeTable('Options and bulk runs', '| Option | Default |').map(([option, byDefault]) => ({ option, default: byDefault }));
 		expect(fields.map((field) => field.displayName)).toEqual(rows.map((row) => row.option));
 		// Each default as README gives it: a number first in its cell, a switch as on or off.
 		for (const [index, field] of fields.entries()) {
@@ -137,7 +108,7 @@ describe('the node as n8n serves it', () => {
 		});
 		const names = (/** @type {INodeProperties[]} */ (requestOptions.options)).map((option) => option.displayName);
 		expect(names).toEqual(['Batching', 'Ignore SSL Issues (Insecure)', 'Proxy', 'Timeout']);
-		const paragraph = readmeRequestOptionsParagraph();
+		const paragraph = readmeParagraph("n8n adds its own **Request Options**");
 		expect(paragraph).toContain("node's **Settings** tab");
 		const named = [...paragraph.matchAll(/\*\*([^*]+)\*\*/g)].map((match) => match[1]).filter((bold) => names.includes(bold));
 		expect(named).toEqual(names);

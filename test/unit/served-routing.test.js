@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { nodeTypes, packageLoaded } = require('../harness/engine');
+const { readmeTable } = require('../harness/readme');
 const { idInPath, idInPathCheck } = require('../../dist/nodes/WooshPay/shared/routing');
 const { listAll, sendToWooshPay, throwWooshPayError } = require('../../dist/nodes/WooshPay/shared/transport');
 /** @import { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow' */
@@ -58,19 +59,9 @@ function idsIn(url) {
  * the note in brackets (such as "Get Many (of a customer)").
  */
 function readmeOperations() {
-	const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-	const section = readme.split(/^## /m).find((part) => part.startsWith('Operations\n'));
-	if (!section) throw new Error('README has no section "Operations"');
-	const lines = section.split('\n');
-	const header = lines.findIndex((line) => line.startsWith('| Resource | Operation | Request |'));
-	if (header === -1) throw new Error('README\'s "Operations" has no table "| Resource | Operation | Request |"');
-	const end = lines.findIndex((line, index) => index > header && !line.startsWith('|'));
-	return lines
-		.slice(header + 2, end)
-		.map((line) => {
-			const [resource, operation, request] = line.split('|').slice(1, 4).map((cell) => cell.trim());
-			return `${resource} | ${operation.replace(/ \(.*\)$/, '')} | ${/^`([^`]+)`/.exec(request)?.[1]}`;
-		});
+	return readmeTable('Operations', '| Resource | Operation | Request |').map(
+		([resource, operation, request]) => `${resource} | ${operation.replace(/ \(.*\)$/, '')} | ${/^`([^`]+)`/.exec(request)?.[1]}`,
+	);
 }
 
 test("the operations as served are README's Operations table, row for row: resource, operation, method and path", () => {
