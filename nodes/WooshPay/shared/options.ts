@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * The node's own Options, read by the transport (transport.ts). n8n adds its own "Request
- * Options" collection (Batching, Ignore SSL Issues, Proxy, Timeout) to every declarative node
+ * Options" collection (Batching, Ignore SSL Issues (Insecure), Proxy, Timeout) to every declarative node
  * when it loads it, under the node's Settings; the engine reads those itself, and the transport
  * takes the Timeout from there (see DEFAULT_TIMEOUT_MS).
  */
