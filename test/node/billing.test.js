@@ -3,7 +3,8 @@
 
 /** @import { IDataObject } from 'n8n-workflow' */
 
-const { expectRequest, useSimulator } = require('../harness/fixtures');
+const { expectRefused, expectRequest, useSimulator } = require('../harness/fixtures');
+const { moneyMovementTests } = require('../harness/money-movements');
 
 const { billingOf, addPrice, addInvoice } = require('../simulator/billing');
 
@@ -28,20 +29,14 @@ const subscribe = (extra = {}) => ({
 });
 const BASE = { customer: 'cus_sandbox_1', items: [{ price: 'price_sandbox_2', quantity: 1 }] };
 
-/** A subscription item for sub_sandbox_1 (monthly, USD) with a monthly USD price of its own. @param {object} [extra] @returns {{ price: string; parameters: IDataObject }} */
-const addItem = (extra = {}) => {
-	const price = addPrice(t.sim, { currency: 'USD', unit_amount: '500', product: 'prod_sandbox_2', recurring: { interval: 'month' } });
+/**
+ * A subscription item for sub_sandbox_1 (monthly, USD) with a monthly USD price of its own, made at `sim`.
+ * @param {import('../harness/fixtures').Simulator} sim @param {object} [extra] @returns {{ price: string; parameters: IDataObject }}
+ */
+const addItem = (sim, extra = {}) => {
+	const price = addPrice(sim, { currency: 'USD', unit_amount: '500', product: 'prod_sandbox_2', recurring: { interval: 'month' } });
 	return { price: price.id, parameters: { resource: 'subscriptionItem', operation: 'create', subscription: 'sub_sandbox_1', price: price.id, ...extra } };
 };
-
-/** Runs `parameters`, expects nothing sent and an error naming the field, the item and the fix. @param {IDataObject} parameters @param {string} message @param {string} fix */
-async function expectRefused(parameters, message, fix) {
-	const result = await t.run(parameters);
-	expect(t.sim.requests).toHaveLength(0);
-	expect(result.error?.message).toContain(message);
-	expect(result.error?.message).toContain(fix);
-	expect(result.error?.description).toContain(fix);
-}
 
 const subscriptions = () => billingOf(t.sim).subscriptions;
 const subscriptionItems = () => billingOf(t.sim).subscriptionItems;
@@ -106,7 +101,7 @@ describe('Subscription → Create', () => {
 		['a currency name', subscribe({ additionalFields: { currency: 'euro' } }), 'Additional Fields → Currency is "euro", which is not a three-letter currency code [item 0]', 'ISO 4217'],
 		['a metadata pair without a key', subscribe({ additionalFields: { metadata: { pair: [{ key: ' ', value: 'x' }] } } }), 'Additional Fields → Metadata pair 1 has an empty key [item 0]', 'Give every metadata pair a key'],
 	])('refused before sending: %s', async (_case, parameters, message, fix) => {
-		await expectRefused(parameters, message, fix);
+		await expectRefused(t, parameters, message, fix);
 	});
 
 	test("WooshPay's refusals in its words: a price that is not recurring, a payment method of another customer", async () => {
@@ -151,7 +146,7 @@ describe('Subscription Item → Create sends each field at its documented path',
 		['quantity', () => [{ additionalFields: { quantity: 4 } }, { quantity: 4 }]],
 	])('%s', async (_path, fields) => {
 		const [extra, body] = fields();
-		const { price, parameters } = addItem(extra);
+		const { price, parameters } = addItem(t.sim, extra);
 		const result = await t.run(parameters);
 		expect(result.error).toBeUndefined();
 		expectRequest(t.sim.requests[0], { method: 'POST', path: '/v1/subscription_items', body: { subscription: 'sub_sandbox_1', price, ...body } });
@@ -165,7 +160,7 @@ describe('Subscription Item → Create sends each field at its documented path',
 
 describe('Subscription Item → Create', () => {
 	test('the metadata text is answered as an object', async () => {
-		const { parameters } = addItem({ additionalFields: { metadata: { pair: [{ key: 'team', value: 'ops' }] }, quantity: 2 } });
+		const { parameters } = addItem(t.sim, { additionalFields: { metadata: { pair: [{ key: 'team', value: 'ops' }] }, quantity: 2 } });
 		const result = await t.run(parameters);
 		expect(result.output[0].json).toMatchObject({ metadata: { team: 'ops' }, quantity: 2 });
 	});
@@ -176,7 +171,7 @@ describe('Subscription Item → Create', () => {
 		['a quantity of 2.5', { additionalFields: { quantity: 2.5 } }, 'Additional Fields → Quantity is 2.5, which is not a whole number of 1 or more [item 0]', 'such as 1 or 2'],
 		['a quantity written "12.50"', { additionalFields: { quantity: '={{ "12.50" }}' } }, 'Additional Fields → Quantity is "12.50", which is not a whole number of 1 or more [item 0]', 'such as 1 or 2'],
 	])('refused before sending: %s', async (_case, extra, message, fix) => {
-		await expectRefused(addItem(extra).parameters, message, fix);
+		await expectRefused(t, addItem(t.sim, extra).parameters, message, fix);
 	});
 
 	test("WooshPay's refusal of a yearly price in a monthly subscription, in its words", async () => {
@@ -188,75 +183,8 @@ describe('Subscription Item → Create', () => {
 });
 
 describe('Subscription and Subscription Item → Create move money: sent again only when WooshPay says they were not carried out', () => {
-	const keys = () => t.sim.requests.map((r) => r.headers['idempotency-key']);
-	const HELD_BACK = 'It moves money and may already have been carried out, so it was not sent again';
-	/** The two creates, each with the store it adds to. @type {Array<[string, () => IDataObject, () => Map<string, any>]>} */
-	const CREATES = [
-		['Subscription → Create', () => subscribe(), subscriptions],
-		['Subscription Item → Create', () => addItem().parameters, subscriptionItems],
-	];
-	const FIVE_HUNDRED = { status: 500, body: { error: { type: 'api_error', message: 'oops' } } };
-
-	describe.each(CREATES)('%s', (_operation, parameters, store) => {
-		test.each([
-			['a 500', FIVE_HUNDRED],
-			['a dropped connection', { reset: true }],
-		])('not sent again after %s', async (_case, fault) => {
-			const request = parameters();
-			const before = store().size;
-			t.sim.fail(fault);
-			const result = await t.run(request);
-			expect(result.status).toBe('error');
-			expect(result.error?.description).toContain(HELD_BACK);
-			expect(t.sim.requests).toHaveLength(1);
-			expect(store().size).toBe(before);
-		});
-
-		test.each([
-			['a 429', { status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'slow down' } } }],
-			['a 503 with Retry-After', { status: 503, headers: { 'retry-after': '0' }, body: { error: { type: 'api_error', message: 'maintenance' } } }],
-		])('sent again after %s, with the same key: made once', async (_case, fault) => {
-			const request = parameters();
-			const before = store().size;
-			t.sim.fail(fault);
-			const result = await t.run(request);
-			expect(result.status).toBe('success');
-			expect(keys()).toHaveLength(2);
-			expect(keys()[0]).toMatch(KEY);
-			expect(keys()[1]).toBe(keys()[0]);
-			expect(t.sim.requests[1].body).toEqual(t.sim.requests[0].body);
-			expect(store().size).toBe(before + 1);
-		});
-
-		test('with Retry Money Movements After Unclear Failures on: sent again after a 500 with the same key, made once', async () => {
-			const request = { ...parameters(), options: { retryMoneyMovements: true } };
-			const before = store().size;
-			t.sim.fail(FIVE_HUNDRED);
-			const result = await t.run(request);
-			expect(result.status).toBe('success');
-			expect(keys()).toHaveLength(2);
-			expect(keys()[1]).toBe(keys()[0]);
-			expect(store().size).toBe(before + 1);
-		});
-	});
-
-	describe('when WooshPay makes the subscription but the answer is lost (the connection cut after applying)', () => {
-		const cut = useSimulator({ cutAfterApply: 1 });
-
-		test('not sent again; with Retry Money Movements on, sent again with the same key and answered with the subscription made', async () => {
-			const held = await cut.run(subscribe());
-			expect(held.error?.description).toContain(HELD_BACK);
-			expect(cut.sim.requests).toHaveLength(1);
-			expect(cut.sim.mutations).toHaveLength(1);
-			cut.sim.reset();
-			const retried = await cut.run(subscribe({ options: { retryMoneyMovements: true } }));
-			expect(retried.status).toBe('success');
-			expect(cut.sim.requests).toHaveLength(2);
-			expect(cut.sim.requests[1].headers['idempotency-key']).toBe(cut.sim.requests[0].headers['idempotency-key']);
-			expect(cut.sim.mutations).toHaveLength(1);
-			expect(retried.output).toEqual([{ json: billingOf(cut.sim).subscriptions.get(cut.sim.mutations[0].id), pairedItem: { item: 0 } }]);
-		});
-	});
+	describe('Subscription → Create', () => moneyMovementTests(t, () => subscribe(), (sim) => billingOf(sim).subscriptions, '/v1/subscriptions'));
+	describe('Subscription Item → Create', () => moneyMovementTests(t, (sim) => addItem(sim).parameters, (sim) => billingOf(sim).subscriptionItems, '/v1/subscription_items'));
 });
 
 describe('Invoice → Get Many', () => {

@@ -3,7 +3,7 @@
 
 /** @import { IDataObject } from 'n8n-workflow' */
 
-const { byId, expectRequest, useSimulator } = require('../harness/fixtures');
+const { byId, expectRefused, expectRequest, useSimulator } = require('../harness/fixtures');
 
 const { billingOf } = require('../simulator/billing');
 
@@ -36,15 +36,6 @@ async function expectCreated(parameters, path, body, store) {
 	return result.output[0].json;
 }
 
-/** Runs `parameters`, expects nothing sent and an error naming the field, the item and the fix. @param {IDataObject} parameters @param {string} message @param {string} fix */
-async function expectRefused(parameters, message, fix) {
-	const result = await t.run(parameters);
-	expect(t.sim.requests).toHaveLength(0);
-	expect(result.error?.message).toContain(message);
-	expect(result.error?.message).toContain(fix);
-	expect(result.error?.description).toContain(fix);
-}
-
 describe('Product → Create', () => {
 	/** @param {object} [additionalFields] */
 	const create = (additionalFields = {}, name = 'Coffee mug') => ({ resource: 'product', operation: 'create', name, additionalFields });
@@ -62,9 +53,9 @@ describe('Product → Create', () => {
 	});
 
 	test('refused before sending: an empty name, a switch given as words, an image list that is not one', async () => {
-		await expectRefused(create({}, '={{ $json.name }}'), 'Name is empty [item 0]', 'Enter a value');
-		await expectRefused(create({ active: '={{ "yes" }}' }), 'Additional Fields → Active is "yes", which is not true or false [item 0]', 'give true or false');
-		await expectRefused(create({ images: '={{ { a: 1 } }}' }), 'Additional Fields → Image URLs is {"a":1}, which is not a list [item 0]', 'separated by commas');
+		await expectRefused(t, create({}, '={{ $json.name }}'), 'Name is empty [item 0]', 'Enter a value');
+		await expectRefused(t, create({ active: '={{ "yes" }}' }), 'Additional Fields → Active is "yes", which is not true or false [item 0]', 'give true or false');
+		await expectRefused(t, create({ images: '={{ { a: 1 } }}' }), 'Additional Fields → Image URLs is {"a":1}, which is not a list [item 0]', 'separated by commas');
 	});
 });
 
@@ -177,7 +168,7 @@ describe('Price → Create', () => {
 		['a currency name', create({ currency: 'dollars' }), 'Currency is "dollars", which is not a three-letter currency code [item 0]', 'ISO 4217'],
 		['a metadata key given twice', create({ additionalFields: { metadata: { pair: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] } } }), 'Additional Fields → Metadata has the key "a" twice [item 0]', 'Give each key once'],
 	])('refused before sending: %s', async (_case, parameters, message, fix) => {
-		await expectRefused(parameters, message, fix);
+		await expectRefused(t, parameters, message, fix);
 	});
 
 	test("WooshPay's refusals in its words: a product it does not know, a lookup key taken", async () => {
@@ -277,7 +268,7 @@ describe('Coupon → Create', () => {
 		['percent as words', { percentOff: '={{ "a quarter" }}' }, 'Percent Off is "a quarter", which is not a percentage above 0 and at most 100 [item 0]'],
 		['percent with a sign', { percentOff: '={{ "25%" }}' }, 'Percent Off is "25%", which is not a percentage above 0 and at most 100 [item 0]'],
 	])('a percent outside (0, 100] is refused before sending: %s', async (_case, extra, message) => {
-		await expectRefused(create(extra), message, 'Give a number such as 25 for 25 % off.');
+		await expectRefused(t, create(extra), message, 'Give a number such as 25 for 25 % off.');
 	});
 
 	test('a percent given as text of a number is sent as that number', async () => {
@@ -291,7 +282,7 @@ describe('Coupon → Create', () => {
 		['an amount whose currency is mapped to nothing', { discount: 'amount', amountOff: 500, currency: '={{ "" }}' }, 'Currency is "", which is not a three-letter currency code [item 0]', 'ISO 4217'],
 		['a duration by expression', { duration: '={{ "twice" }}' }, 'Duration is "twice", which is not one of the allowed values [item 0]', 'Use one of: forever, once, repeating.'],
 	])('refused before sending: %s', async (_case, extra, message, fix) => {
-		await expectRefused(create(extra), message, fix);
+		await expectRefused(t, create(extra), message, fix);
 	});
 });
 
@@ -367,7 +358,7 @@ describe('Promotion Code → Create', () => {
 		['a minimum amount written as money', create({ restrictions: { minimumAmount: '={{ "20.00" }}', minimumAmountCurrency: 'USD' } }), 'Additional Fields → Restrictions → Minimum Amount is "20.00", which is not a whole number of 1 or more [item 0]', "currency's smallest unit"],
 		['a minimum amount currency name', create({ restrictions: { minimumAmount: 2000, minimumAmountCurrency: 'dollar' } }), 'Additional Fields → Restrictions → Minimum Amount Currency is "dollar", which is not a three-letter currency code [item 0]', 'ISO 4217'],
 	])('refused before sending: %s', async (_case, parameters, message, fix) => {
-		await expectRefused(parameters, message, fix);
+		await expectRefused(t, parameters, message, fix);
 	});
 
 	test("WooshPay's refusals in its words: a code already active, a coupon it does not know", async () => {

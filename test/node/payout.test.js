@@ -1,7 +1,8 @@
 // @ts-check
 'use strict';
 
-const { byId, expectRequest, useSimulator } = require('../harness/fixtures');
+const { byId, expectRefused, expectRequest, useSimulator } = require('../harness/fixtures');
+const { moneyMovementTests } = require('../harness/money-movements');
 
 const { payoutsOf } = require('../simulator/payouts');
 
@@ -228,11 +229,7 @@ describe('Payout → Create', () => {
 		['a payout type by expression', create({ additionalFields: { type: '={{ "express" }}' } }), 'Additional Fields → Type is "express", which is not one of the allowed values [item 0]', 'Use one of: global, local, to_China.'],
 		['a metadata value that is an object', create({ additionalFields: { metadata: { pair: [{ key: 'row', value: '={{ { a: 1 } }}' }] } } }), 'Additional Fields → Metadata has a value for "row" that is an object, not text [item 0]', 'JSON.stringify'],
 	])('refused before sending: %s', async (_case, parameters, message, fix) => {
-		const result = await t.run(parameters);
-		expect(t.sim.requests).toHaveLength(0);
-		expect(result.error?.message).toContain(message);
-		expect(result.error?.message).toContain(fix);
-		expect(result.error?.description).toContain(fix);
+		await expectRefused(t, parameters, message, fix);
 	});
 
 	test("WooshPay's refusals in its words: a beneficiary it does not know, bank details missing, a currency it does not pay in", async () => {
@@ -276,75 +273,7 @@ describe('Payout → Create', () => {
 });
 
 describe('Payout → Create moves money: sent again only when WooshPay says it was not carried out', () => {
-	const keys = () => t.sim.requests.map((r) => r.headers['idempotency-key']);
-	const payouts = () => payoutsOf(t.sim).payouts.size;
-
-	test.each([
-		['a 500', { status: 500, body: { error: { type: 'api_error', message: 'oops' } } }, 'WooshPay error 500 Internal Server Error: oops (type api_error) [item 0]'],
-		['a 503 without Retry-After', { status: 503, body: { error: { type: 'api_error', message: 'busy' } } }, 'WooshPay error 503 Service Unavailable: busy (type api_error) [item 0]'],
-		['a dropped connection', { reset: true }, `the connection was closed before an answer came [item 0]`],
-	])('not sent again after %s, and the error says why', async (_case, fault, message) => {
-		const before = payouts();
-		t.sim.fail(fault);
-		const result = await t.run(create());
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toContain(message);
-		expect(result.error?.description).toContain(
-			'It moves money and may already have been carried out, so it was not sent again: check in WooshPay whether it was, before you run it again (or allow it in Options → Retry Money Movements After Unclear Failures).',
-		);
-		expect(t.sim.requests).toHaveLength(1);
-		expect(payouts()).toBe(before);
-	});
-
-	test.each([
-		['a 429', { status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'slow down' } } }],
-		['a 503 with Retry-After', { status: 503, headers: { 'retry-after': '0' }, body: { error: { type: 'api_error', message: 'maintenance' } } }],
-	])('sent again after %s, with the same key: paid once', async (_case, fault) => {
-		const before = payouts();
-		t.sim.fail(fault);
-		const result = await t.run(create());
-		expect(result.status).toBe('success');
-		expect(t.sim.requests).toHaveLength(2);
-		expectRequest(t.sim.requests[1], { method: 'POST', path: '/v1/payouts', body: BASE });
-		expect(keys()[0]).toMatch(KEY);
-		expect(keys()[1]).toBe(keys()[0]);
-		expect(payouts()).toBe(before + 1);
-		expect(result.output).toEqual([{ json: made(), pairedItem: { item: 0 } }]);
-	});
-
-	test.each([
-		['a 500', { status: 500, body: { error: { type: 'api_error', message: 'oops' } } }],
-		['a dropped connection', { reset: true }],
-	])('with Retry Money Movements After Unclear Failures on, sent again after %s with the same key: paid once', async (_case, fault) => {
-		const before = payouts();
-		t.sim.fail(fault);
-		const result = await t.run(create({ options: { retryMoneyMovements: true } }));
-		expect(result.status).toBe('success');
-		expect(keys()).toHaveLength(2);
-		expect(keys()[1]).toBe(keys()[0]);
-		expect(payouts()).toBe(before + 1);
-	});
-
-	describe('when WooshPay carries the payout out but the answer is lost (the connection cut after applying)', () => {
-		const cut = useSimulator({ cutAfterApply: 1 });
-
-		test('not sent again: one request, and the error says it may have been carried out', async () => {
-			const result = await cut.run(create());
-			expect(result.error?.message).toBe(`Could not reach WooshPay at ${cut.sim.url}: the connection was closed before an answer came [item 0]`);
-			expect(result.error?.description).toContain('It moves money and may already have been carried out, so it was not sent again');
-			expect(cut.sim.requests).toHaveLength(1);
-			expect(cut.sim.mutations).toHaveLength(1);
-		});
-
-		test('with Retry Money Movements on: sent again with the same key, WooshPay answers with the payout it made, paid once', async () => {
-			const result = await cut.run(create({ options: { retryMoneyMovements: true } }));
-			expect(result.status).toBe('success');
-			expect(cut.sim.requests).toHaveLength(2);
-			expect(cut.sim.requests[1].headers['idempotency-key']).toBe(cut.sim.requests[0].headers['idempotency-key']);
-			expect(cut.sim.mutations).toHaveLength(1);
-			expect(result.output).toEqual([{ json: payoutsOf(cut.sim).payouts.get(cut.sim.mutations[0].id), pairedItem: { item: 0 } }]);
-		});
-	});
+	moneyMovementTests(t, () => create(), (sim) => payoutsOf(sim).payouts, '/v1/payouts');
 });
 
 describe('Payout → Update', () => {
