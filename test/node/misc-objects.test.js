@@ -27,7 +27,7 @@ describe('Payment Link → Get', () => {
 		expect(t.sim.requests[0].headers['idempotency-key']).toBeUndefined();
 	});
 
-	test('Simplify on (the default): exactly the fields README lists, line items cut to price, quantity and amount_total, after_completion to its type', async () => {
+	test('Simplify on (the default): exactly the fields README lists, line items cut to their price ID, quantity and amount_total, after_completion to its type', async () => {
 		const result = await t.run(get());
 		const { line_items: lineItems, ...whole } = link();
 		expect(result.output).toEqual([
@@ -37,7 +37,7 @@ describe('Payment Link → Get', () => {
 					active: true,
 					url: 'https://checkouttest.wooshpay.com/pay/plink_sandbox_1',
 					currency: 'USD',
-					line_items: [{ price: lineItems.data[0].price, quantity: 1, amount_total: 2500 }],
+					line_items: [{ price: lineItems.data[0].price.id, quantity: 1, amount_total: 2500 }],
 					after_completion: 'hosted_confirmation',
 					metadata: { campaign: 'spring' },
 					livemode: false,
@@ -95,7 +95,7 @@ describe('FX Quote → Create', () => {
 		['a currency of the list that is none', create({ fromCurrencies: 'USD, dollars' }), 'From Currencies is "dollars", which is not a three-letter currency code [item 0]'],
 		['an empty list', create({ fromCurrencies: '={{ [] }}' }), 'From Currencies has no currency [item 0]. Give at least one three-letter currency code'],
 		['a list of commas only', create({ fromCurrencies: ' , ' }), 'From Currencies has no currency [item 0]'],
-		['a list mapped to nothing', create({ fromCurrencies: '={{ $json.currencies }}' }), 'From Currencies is undefined, which is not a list [item 0]'],
+		['a list mapped to nothing', create({ fromCurrencies: '={{ $json.currencies }}' }), 'From Currencies is empty, which is not a list [item 0]'],
 		['a to currency that is none', create({ toCurrency: 'GB' }), 'To Currency is "GB", which is not a three-letter currency code [item 0]'],
 		['a usage by expression', create({ usage: '={{ "both" }}' }), 'Usage is "both", which is not one of the allowed values [item 0]. Use one of: payin, payout.'],
 	])('refused before sending: %s', async (_case, parameters, message) => {

@@ -219,7 +219,7 @@ describe('Payout → Create', () => {
 	test.each([
 		['an empty beneficiary ID', create({ beneficiary: '={{ "" }}' }), 'Beneficiary ID is empty [item 0]', 'Enter a value'],
 		['a currency name', create({ paymentCurrency: 'pounds' }), 'Payment Currency is "pounds", which is not a three-letter currency code [item 0]', 'ISO 4217'],
-		['an empty source currency', create({ sourceCurrency: '={{ $json.nothing }}' }), 'Source Currency is undefined, which is not a three-letter currency code [item 0]', 'ISO 4217'],
+		['an empty source currency', create({ sourceCurrency: '={{ $json.nothing }}' }), 'Source Currency is empty, which is not a three-letter currency code [item 0]', 'ISO 4217'],
 		['an empty nickname', toDetails({ bankAccount: { accountNumber: '1' } }, { nickname: '={{ " " }}' }), 'Beneficiary Nickname is empty [item 0]', 'Enter a value'],
 		['a destination type by expression', toDetails({ destinationType: '={{ "alipay" }}' }), 'Destination Type is "alipay", which is not one of the allowed values [item 0]', 'Use one of: bank_account, upi.'],
 		['a bank country by name', toDetails({ bankAccount: { country: 'England' } }), 'Bank Account → Country is "England", which is not a two-letter ISO 3166-1 country code [item 0]', '"GB"'],
