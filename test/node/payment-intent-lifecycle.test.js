@@ -205,6 +205,24 @@ describe('Payment Intent → the state machine through the node', () => {
 	);
 });
 
+/**
+ * Payment Method Data, which Create, Update and Confirm send alike: each field's JSON path, the
+ * field as set in the editor, and the body it gives.
+ * @type {Array<[string, object, object]>}
+ */
+const PAYMENT_METHOD_DATA = [
+	['payment_method_data.type', { paymentMethodData: { type: 'wechat_pay' } }, { payment_method_data: { type: 'wechat_pay' } }],
+	['payment_method_data.billing_details.email', { paymentMethodData: { type: 'card', email: 'ada@example.com' } }, { payment_method_data: { type: 'card', billing_details: { email: 'ada@example.com' } } }],
+	['payment_method_data.billing_details.name', { paymentMethodData: { type: 'card', name: 'Ada Lovelace' } }, { payment_method_data: { type: 'card', billing_details: { name: 'Ada Lovelace' } } }],
+	['payment_method_data.billing_details.phone', { paymentMethodData: { type: 'card', phone: '+44 20 7946 0000' } }, { payment_method_data: { type: 'card', billing_details: { phone: '+44 20 7946 0000' } } }],
+	['payment_method_data.billing_details.address.city', { paymentMethodData: { type: 'card', city: 'London' } }, { payment_method_data: { type: 'card', billing_details: { address: { city: 'London' } } } }],
+	['payment_method_data.billing_details.address.country', { paymentMethodData: { type: 'card', country: 'gb' } }, { payment_method_data: { type: 'card', billing_details: { address: { country: 'GB' } } } }],
+	['payment_method_data.billing_details.address.line1', { paymentMethodData: { type: 'card', line1: '12 St James Sq' } }, { payment_method_data: { type: 'card', billing_details: { address: { line1: '12 St James Sq' } } } }],
+	['payment_method_data.billing_details.address.line2', { paymentMethodData: { type: 'card', line2: 'Floor 2' } }, { payment_method_data: { type: 'card', billing_details: { address: { line2: 'Floor 2' } } } }],
+	['payment_method_data.billing_details.address.postal_code', { paymentMethodData: { type: 'card', postalCode: 'SW1Y 4JH' } }, { payment_method_data: { type: 'card', billing_details: { address: { postal_code: 'SW1Y 4JH' } } } }],
+	['payment_method_data.billing_details.address.state', { paymentMethodData: { type: 'card', state: 'London' } }, { payment_method_data: { type: 'card', billing_details: { address: { state: 'London' } } } }],
+];
+
 describe('Payment Intent → Update (without confirming)', () => {
 	test.each([
 		['amount', { amount: 7000 }, { amount: 7000 }],
@@ -213,16 +231,7 @@ describe('Payment Intent → Update (without confirming)', () => {
 		['merchant_order_id', { merchantOrderId: 'order_3001' }, { merchant_order_id: 'order_3001' }],
 		['merchant_user_id', { merchantUserId: 'user-9' }, { merchant_user_id: 'user-9' }],
 		['metadata', { metadata: { pair: [{ key: 'channel', value: 'shop' }, { key: 'batch', value: '7' }] } }, { metadata: { channel: 'shop', batch: '7' } }],
-		['payment_method_data.type', { paymentMethodData: { type: 'wechat_pay' } }, { payment_method_data: { type: 'wechat_pay' } }],
-		['payment_method_data.billing_details.email', { paymentMethodData: { type: 'card', email: 'ada@example.com' } }, { payment_method_data: { type: 'card', billing_details: { email: 'ada@example.com' } } }],
-		['payment_method_data.billing_details.name', { paymentMethodData: { type: 'card', name: 'Ada Lovelace' } }, { payment_method_data: { type: 'card', billing_details: { name: 'Ada Lovelace' } } }],
-		['payment_method_data.billing_details.phone', { paymentMethodData: { type: 'card', phone: '+44 20 7946 0000' } }, { payment_method_data: { type: 'card', billing_details: { phone: '+44 20 7946 0000' } } }],
-		['payment_method_data.billing_details.address.city', { paymentMethodData: { type: 'card', city: 'London' } }, { payment_method_data: { type: 'card', billing_details: { address: { city: 'London' } } } }],
-		['payment_method_data.billing_details.address.country', { paymentMethodData: { type: 'card', country: 'gb' } }, { payment_method_data: { type: 'card', billing_details: { address: { country: 'GB' } } } }],
-		['payment_method_data.billing_details.address.line1', { paymentMethodData: { type: 'card', line1: '12 St James Sq' } }, { payment_method_data: { type: 'card', billing_details: { address: { line1: '12 St James Sq' } } } }],
-		['payment_method_data.billing_details.address.line2', { paymentMethodData: { type: 'card', line2: 'Floor 2' } }, { payment_method_data: { type: 'card', billing_details: { address: { line2: 'Floor 2' } } } }],
-		['payment_method_data.billing_details.address.postal_code', { paymentMethodData: { type: 'card', postalCode: 'SW1Y 4JH' } }, { payment_method_data: { type: 'card', billing_details: { address: { postal_code: 'SW1Y 4JH' } } } }],
-		['payment_method_data.billing_details.address.state', { paymentMethodData: { type: 'card', state: 'London' } }, { payment_method_data: { type: 'card', billing_details: { address: { state: 'London' } } } }],
+		...PAYMENT_METHOD_DATA,
 		['quantity', { quantity: 4 }, { quantity: 4 }],
 		['return_url', { returnUrl: 'https://shop.example.com/back' }, { return_url: 'https://shop.example.com/back' }],
 		['shipping.address.city', { shipping: { name: 'Ada', city: 'Leeds' } }, { shipping: { name: 'Ada', address: { city: 'Leeds' } } }],
@@ -393,9 +402,7 @@ describe('Payment Intent → Confirm', () => {
 		['off_session (from an expression giving true)', { offSession: '={{ true }}' }, { off_session: 'true' }],
 		['error_on_requires_action (on: the text "true")', { errorOnRequiresAction: true }, { error_on_requires_action: 'true' }],
 		['error_on_requires_action (off: the text "false")', { errorOnRequiresAction: false }, { error_on_requires_action: 'false' }],
-		['payment_method_data.type', { paymentMethodData: { type: 'card' } }, { payment_method_data: { type: 'card' } }],
-		['payment_method_data.billing_details.name', { paymentMethodData: { type: 'card', name: 'Ada' } }, { payment_method_data: { type: 'card', billing_details: { name: 'Ada' } } }],
-		['payment_method_data.billing_details.address.country', { paymentMethodData: { type: 'card', country: 'de' } }, { payment_method_data: { type: 'card', billing_details: { address: { country: 'DE' } } } }],
+		...PAYMENT_METHOD_DATA,
 	])('%s', async (_path, additionalFields, body) => {
 		const id = inStatus.requires_confirmation();
 		const result = await t.run(confirm(id, additionalFields));
