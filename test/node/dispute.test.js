@@ -3,6 +3,7 @@
 
 const { runListSearch } = require('../harness/engine');
 const { SECRET_KEY, byId, expectRequest, useSimulator } = require('../harness/fixtures');
+const { pagingTests } = require('../harness/paging');
 
 const { disputesOf, addDispute } = require('../simulator/disputes');
 
@@ -35,32 +36,7 @@ describe('Dispute → Get Many', () => {
 		addDispute(paged.sim, { amount: 700, currency: 'GBP', charge: 'ch_sandbox_2', payment_intent: 'pi_sandbox_2', reason: 'subscription_canceled', status: 'under_review' });
 	});
 
-	test('Return All: GET /v1/disputes/list, three pages of two, following has_more and starting_after; each dispute one item', async () => {
-		const ids = newestFirst();
-		expect(ids).toHaveLength(5);
-		const result = await paged.run(getMany({ returnAll: true }));
-		expect(result.output).toEqual(ids.map((id) => ({ json: disputes().get(id), pairedItem: { item: 0 } })));
-		expect(paged.sim.requests.map((r) => r.query)).toEqual([
-			{ limit: '100' },
-			{ limit: '100', starting_after: ids[1] },
-			{ limit: '100', starting_after: ids[3] },
-		]);
-		for (const request of paged.sim.requests) {
-			expectRequest(request, { method: 'GET', path: '/v1/disputes/list', body: undefined, query: request.query });
-			expect(request.headers['idempotency-key']).toBeUndefined();
-		}
-	});
-
-	test('Limit: no page more than needed (3 of 5: two pages, the second asking for one; 2: one page)', async () => {
-		const ids = newestFirst();
-		const result = await paged.run(getMany({ returnAll: false, limit: 3 }));
-		expect(result.output.map((o) => o.json.id)).toEqual(ids.slice(0, 3));
-		expect(paged.sim.requests.map((r) => r.query)).toEqual([{ limit: '3' }, { limit: '1', starting_after: ids[1] }]);
-		paged.sim.reset();
-		const two = await paged.run(getMany({ returnAll: false, limit: 2 }));
-		expect(two.output.map((o) => o.json.id)).toEqual(ids.slice(0, 2));
-		expect(paged.sim.requests.map((r) => r.query)).toEqual([{ limit: '2' }]);
-	});
+	pagingTests({ paged, parameters: getMany, path: '/v1/disputes/list', newestFirst, stored: (id) => disputes().get(id) });
 
 	test.each([
 		['charge', { charge: ' ch_sandbox_1 ' }, { charge: 'ch_sandbox_1' }, (/** @type {any} */ d) => d.charge === 'ch_sandbox_1'],

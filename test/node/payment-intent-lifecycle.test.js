@@ -68,6 +68,14 @@ function expectPosted(result, path, body, id) {
 	expect(result.output).toEqual([{ json: stored(id), pairedItem: { item: 0 } }]);
 }
 
+/** The run stops before anything is sent, with exactly this message. @param {import('n8n-workflow').IDataObject} parameters @param {string} message */
+async function expectRefused(parameters, message) {
+	const result = await t.run(parameters);
+	expect(result.error?.message).toBe(message);
+	expect(t.sim.requests).toHaveLength(0);
+	return result;
+}
+
 /** WooshPay's refusal of a move the status does not allow, as the node gives it. @param {string} verb @param {string} participle @param {string} status @param {string[]} allowed */
 const unexpectedState = (verb, participle, status, allowed) =>
 	`WooshPay error 400 Bad Request: You cannot ${verb} this PaymentIntent because it has a status of ${status}. Only a PaymentIntent with one of the following statuses may be ${participle}: ${allowed.join(', ')}. (type invalid_request_error, code payment_intent_unexpected_state) [item 0]`;
@@ -107,11 +115,10 @@ describe('Payment Intent → Create: Capture Method and Confirm', () => {
 	});
 
 	test('a capture method from an expression that is not one of the two is refused before sending', async () => {
-		const result = await t.run(create({ additionalFields: { captureMethod: '={{ "later" }}' } }));
-		expect(result.error?.message).toBe(
+		await expectRefused(
+			create({ additionalFields: { captureMethod: '={{ "later" }}' } }),
 			'Additional Fields → Capture Method is "later", which is not one of the allowed values [item 0]. Use one of: automatic, manual.',
 		);
-		expect(t.sim.requests).toHaveLength(0);
 	});
 
 	test.each([
@@ -120,11 +127,9 @@ describe('Payment Intent → Create: Capture Method and Confirm', () => {
 		['Off Session without Confirm', { offSession: true }, 'Off Session'],
 		['Off Session (off) with Confirm off', { offSession: false, confirm: false }, 'Off Session'],
 	])('%s is refused before sending: the message names the field, the item and the fix', async (_case, additionalFields, field) => {
-		const result = await t.run(create({ additionalFields }));
 		const fix = `WooshPay takes ${field} only together with Confirm: switch Confirm on, or remove ${field}.`;
-		expect(result.error?.message).toBe(`Additional Fields → ${field} is set, but Confirm is not on [item 0]. ${fix}`);
+		const result = await expectRefused(create({ additionalFields }), `Additional Fields → ${field} is set, but Confirm is not on [item 0]. ${fix}`);
 		expect(result.error?.description).toBe(fix);
-		expect(t.sim.requests).toHaveLength(0);
 	});
 
 	test('Return URL and Off Session with Confirm: sent (off-session with its hyphen)', async () => {
@@ -294,9 +299,7 @@ describe('Payment Intent → Update (without confirming)', () => {
 		['amount 0', { amount: 0 }, "Update Fields → Amount is 0, which is not a whole number of 1 or more [item 0]. Give the amount in the currency's smallest unit as a whole number, such as 5000 for 50.00 USD."],
 		['a currency name', { currency: 'euros' }, 'Update Fields → Currency is "euros", which is not a three-letter currency code [item 0]. Use the ISO 4217 code of the currency, such as "usd", "eur" or "gbp".'],
 	])('bad input is refused before sending: %s', async (_case, updateFields, message) => {
-		const result = await t.run(update(inStatus.requires_payment_method(), updateFields));
-		expect(result.error?.message).toBe(message);
-		expect(t.sim.requests).toHaveLength(0);
+		await expectRefused(update(inStatus.requires_payment_method(), updateFields), message);
 	});
 
 	test("changing the amount of a succeeded payment intent: WooshPay's refusal in its words", async () => {
@@ -349,11 +352,10 @@ describe('Payment Intent → Cancel', () => {
 	});
 
 	test('a reason that an expression makes empty (or only spaces) is refused before sending', async () => {
-		const result = await t.run(cancel(inStatus.requires_payment_method(), '={{ "   " }}'));
-		expect(result.error?.message).toBe(
+		await expectRefused(
+			cancel(inStatus.requires_payment_method(), '={{ "   " }}'),
 			'Cancellation Reason is empty [item 0]. Enter a value, or map one from an earlier node with an expression such as {{ $json.id }}.',
 		);
-		expect(t.sim.requests).toHaveLength(0);
 	});
 });
 
@@ -377,11 +379,10 @@ describe('Payment Intent → Capture', () => {
 		['an amount with cents', 12.5, 'is 12.5'],
 		['money as text', '={{ "42.00" }}', 'is "42.00"'],
 	])('Amount to Capture %s is refused before sending', async (_case, amountToCapture, problem) => {
-		const result = await t.run(capture(inStatus.requires_capture(), { amountToCapture }));
-		expect(result.error?.message).toBe(
+		await expectRefused(
+			capture(inStatus.requires_capture(), { amountToCapture }),
 			`Additional Fields → Amount to Capture ${problem}, which is not a whole number of 1 or more [item 0]. Give the amount in the currency's smallest unit as a whole number, such as 5000 for 50.00 USD.`,
 		);
-		expect(t.sim.requests).toHaveLength(0);
 	});
 
 	test("more than was authorized: WooshPay's refusal in its words, nothing captured", async () => {
@@ -458,11 +459,10 @@ describe('Payment Intent → Confirm', () => {
 	});
 
 	test('an Off Session from an expression that is not true or false is refused before sending', async () => {
-		const result = await t.run(confirm(inStatus.requires_confirmation(), { offSession: '={{ "yes" }}' }));
-		expect(result.error?.message).toBe(
+		await expectRefused(
+			confirm(inStatus.requires_confirmation(), { offSession: '={{ "yes" }}' }),
 			'Additional Fields → Off Session is "yes", which is not true or false [item 0]. Switch the field on or off, or give true or false.',
 		);
-		expect(t.sim.requests).toHaveLength(0);
 	});
 });
 

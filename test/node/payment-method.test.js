@@ -2,6 +2,7 @@
 'use strict';
 
 const { byId, expectRequest, useSimulator } = require('../harness/fixtures');
+const { pagingTests } = require('../harness/paging');
 
 const { paymentMethodsOf, addPaymentMethod } = require('../simulator/payment-methods');
 
@@ -166,31 +167,7 @@ describe('Payment Method → Get Many (of a customer)', () => {
 	/** @param {object} extra */
 	const getMany = (extra, customer = 'cus_sandbox_3') => ({ resource: 'paymentMethod', operation: 'getAll', customerId: byId(customer), ...extra });
 
-	test("Return All: GET /v1/customers/{id}/payment_methods, three pages of two; each payment method one item", async () => {
-		const ids = theirs();
-		expect(ids).toHaveLength(5);
-		const result = await paged.run(getMany({ returnAll: true }));
-		expect(result.output).toEqual(ids.map((id) => ({ json: methods().get(id), pairedItem: { item: 0 } })));
-		expect(paged.sim.requests.map((r) => r.query)).toEqual([
-			{ limit: '100' },
-			{ limit: '100', starting_after: ids[1] },
-			{ limit: '100', starting_after: ids[3] },
-		]);
-		for (const request of paged.sim.requests) {
-			expectRequest(request, { method: 'GET', path: '/v1/customers/cus_sandbox_3/payment_methods', body: undefined, query: request.query });
-			expect(request.headers['idempotency-key']).toBeUndefined();
-		}
-	});
-
-	test('Limit: no page more than needed', async () => {
-		const ids = theirs();
-		const result = await paged.run(getMany({ returnAll: false, limit: 3 }));
-		expect(result.output.map((o) => o.json.id)).toEqual(ids.slice(0, 3));
-		expect(paged.sim.requests.map((r) => r.query)).toEqual([{ limit: '3' }, { limit: '1', starting_after: ids[1] }]);
-		paged.sim.reset();
-		await paged.run(getMany({ returnAll: false, limit: 1 }));
-		expect(paged.sim.requests.map((r) => r.query)).toEqual([{ limit: '1' }]);
-	});
+	pagingTests({ paged, parameters: getMany, path: '/v1/customers/cus_sandbox_3/payment_methods', newestFirst: () => theirs(), stored: (id) => methods().get(id) });
 
 	test('Filters → Type, in the query string', async () => {
 		const result = await paged.run(getMany({ returnAll: true, filters: { type: 'alipay' } }));

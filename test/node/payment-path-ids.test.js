@@ -15,7 +15,7 @@ const t = useSimulator();
 /**
  * Each operation: its parameters for an ID (the locator's value), the path it is sent to for
  * an encoded ID, the locator's label, and what the simulator's 404 names.
- * @type {Array<[string, (id: string) => object, (segment: string) => string, string, string]>}
+ * @type {Array<[string, (id: string) => import('n8n-workflow').IDataObject, (segment: string) => string, string, string]>}
  */
 const OPERATIONS = [
 	['Payment Intent → Cancel', (id) => ({ resource: 'paymentIntent', operation: 'cancel', paymentIntentId: byId(id), cancellationReason: 'Unpaid' }), (s) => `/v1/payment_intents/${s}/cancel`, 'Payment Intent', "payment_intent: '%s' (type invalid_request_error, code resource_missing, param id)"],
