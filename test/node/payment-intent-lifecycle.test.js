@@ -504,8 +504,21 @@ describe('Money movements are not sent again after an unclear failure', () => {
 		'It moves money and may already have been carried out, so it was not sent again: check in WooshPay whether it was, before you run it again (or allow it in Options → Retry Money Movements After Unclear Failures).';
 	const error500 = { status: 500, body: { error: { type: 'api_error', message: 'Something went wrong on our end.' } } };
 
-	/** @param {import('../harness/fixtures').Simulator} sim */
-	const keysOf = (sim) => sim.requests.map((r) => r.headers['idempotency-key']);
+	/**
+	 * Sent twice with the same Idempotency-Key, applied once; the output is the payment intent
+	 * as the simulator now holds it.
+	 * @param {import('../harness/fixtures').Simulator} sim @param {import('../harness/engine').RunResult} result
+	 */
+	function expectSentTwiceAppliedOnce(sim, result) {
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe('success');
+		expect(sim.requests).toHaveLength(2);
+		const [first, second] = sim.requests.map((r) => r.headers['idempotency-key']);
+		expect(first).toMatch(KEY);
+		expect(second).toBe(first);
+		expect(sim.mutations).toHaveLength(1);
+		expect(result.output).toEqual([{ json: paymentsOf(sim).paymentIntents.get(sim.mutations[0].id), pairedItem: { item: 0 } }]);
+	}
 
 	describe.each(MOVES)('%s', (_name, make) => {
 		test('after a 500: sent once, the error says it may have been carried out', async () => {
@@ -543,15 +556,7 @@ describe('Money movements are not sent again after an unclear failure', () => {
 		])('after %s (WooshPay did not carry it out): sent again with the same Idempotency-Key, carried out once', async (_case, fault) => {
 			const move = make(t.sim);
 			t.sim.fail(fault);
-			const result = await t.run(move.parameters);
-			expect(result.error).toBeUndefined();
-			expect(result.status).toBe('success');
-			expect(t.sim.requests).toHaveLength(2);
-			const [first, second] = keysOf(t.sim);
-			expect(first).toMatch(KEY);
-			expect(second).toBe(first);
-			expect(t.sim.mutations).toHaveLength(1);
-			expect(result.output).toEqual([{ json: stored(t.sim.mutations[0].id), pairedItem: { item: 0 } }]);
+			expectSentTwiceAppliedOnce(t.sim, await t.run(move.parameters));
 			expect(move.done()).toBe(true);
 		});
 
@@ -566,22 +571,14 @@ describe('Money movements are not sent again after an unclear failure', () => {
 		test('with Retry Money Movements After Unclear Failures on: sent again after a 500, same key, carried out once', async () => {
 			const move = make(t.sim, { retryMoneyMovements: true });
 			t.sim.fail(error500);
-			const result = await t.run(move.parameters);
-			expect(result.status).toBe('success');
-			expect(t.sim.requests).toHaveLength(2);
-			expect(new Set(keysOf(t.sim)).size).toBe(1);
-			expect(t.sim.mutations).toHaveLength(1);
+			expectSentTwiceAppliedOnce(t.sim, await t.run(move.parameters));
 			expect(move.done()).toBe(true);
 		});
 
 		test('with the option on, after its answer was lost: sent again with the same key, and WooshPay replays its answer instead of moving the money twice', async () => {
 			const move = make(cut.sim, { retryMoneyMovements: true });
-			const result = await cut.run(move.parameters);
-			expect(result.status).toBe('success');
-			expect(cut.sim.requests).toHaveLength(2);
-			expect(new Set(keysOf(cut.sim)).size).toBe(1);
-			expect(cut.sim.mutations).toHaveLength(1);
-			expect(result.output).toEqual([{ json: paymentsOf(cut.sim).paymentIntents.get(cut.sim.mutations[0].id), pairedItem: { item: 0 } }]);
+			expectSentTwiceAppliedOnce(cut.sim, await cut.run(move.parameters));
+			expect(move.done()).toBe(true);
 		});
 	});
 
@@ -591,14 +588,7 @@ describe('Money movements are not sent again after an unclear failure', () => {
 		['Create without Confirm', () => create({ additionalFields: { captureMethod: 'manual' } })],
 	])('%s moves no money: sent again after a 500, with the same Idempotency-Key, applied once', async (_name, parameters) => {
 		t.sim.fail(error500);
-		const result = await t.run(parameters());
-		expect(result.status).toBe('success');
-		expect(t.sim.requests).toHaveLength(2);
-		const [first, second] = keysOf(t.sim);
-		expect(first).toMatch(KEY);
-		expect(second).toBe(first);
-		expect(t.sim.mutations).toHaveLength(1);
-		expect(result.output).toEqual([{ json: stored(t.sim.mutations[0].id), pairedItem: { item: 0 } }]);
+		expectSentTwiceAppliedOnce(t.sim, await t.run(parameters()));
 	});
 });
 
