@@ -520,7 +520,7 @@ describe('Money movements are not sent again after an unclear failure', () => {
 		expect(result.output).toEqual([{ json: paymentsOf(sim).paymentIntents.get(sim.mutations[0].id), pairedItem: { item: 0 } }]);
 	}
 
-	describe.each(MOVES)('%s', (_name, make) => {
+	describe.each(MOVES)('%s', (name, make) => {
 		test('after a 500: sent once, the error says it may have been carried out', async () => {
 			const move = make(t.sim);
 			t.sim.fail(error500);
@@ -553,10 +553,11 @@ describe('Money movements are not sent again after an unclear failure', () => {
 		test.each([
 			['a 429', { status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests' } } }],
 			['a 503 with Retry-After', { status: 503, headers: { 'retry-after': '0' }, body: { error: { type: 'api_error', message: 'Unavailable, come back later' } } }],
-		])('after %s (WooshPay did not carry it out): sent again with the same Idempotency-Key, carried out once', async (_case, fault) => {
+		])('after %s (WooshPay did not carry it out): sent again with the same Idempotency-Key, carried out once', async (failure, fault) => {
 			const move = make(t.sim);
 			t.sim.fail(fault);
-			expectSentTwiceAppliedOnce(t.sim, await t.run(move.parameters));
+			// An account of its own: the pace a 429 slows down belongs to the account, for a minute.
+			expectSentTwiceAppliedOnce(t.sim, await t.run(move.parameters, { credentialId: `throttled-${name}-${failure}` }));
 			expect(move.done()).toBe(true);
 		});
 
