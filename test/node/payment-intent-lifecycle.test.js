@@ -40,7 +40,7 @@ const inStatus = {
 const create = (extra = {}) => ({ resource: 'paymentIntent', operation: 'create', amount: 2500, currency: 'USD', ...extra });
 /** @param {string} id @param {object} updateFields @param {object} [options] */
 const update = (id, updateFields, options = {}) => ({ resource: 'paymentIntent', operation: 'update', paymentIntentId: byId(id), updateFields, options });
-/** @param {string} id @param {object} [options] */
+/** @param {string} id @param {string} [cancellationReason] @param {object} [options] */
 const cancel = (id, cancellationReason = 'Order not paid within 24 hours', options = {}) => ({
 	resource: 'paymentIntent',
 	operation: 'cancel',
