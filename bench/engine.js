@@ -9,7 +9,6 @@
  * @import {
  *   ICredentialDataDecryptedObject,
  *   IDataObject,
- *   INodeProperties,
  *   INodeType,
  *   IVersionedNodeType,
  * } from 'n8n-workflow'
@@ -66,27 +65,10 @@ function firstReleaseNode() {
 	const kept = ['customer', 'cardholder'];
 	/** @param {unknown} resources */
 	const forKept = (resources) => !Array.isArray(resources) || resources.some((r) => kept.includes(/** @type {string} */ (r)));
-	/** What a property's displayOptions.show says for `name`. @param {INodeProperties} property @param {string} name */
-	const shown = (property, name) => /** @type {string[]} */ (property.displayOptions?.show?.[name]);
-	// A collection that serves several resources ('/resource' on its fields) becomes one per
-	// kept resource again, with that resource's fields, as the first release had them.
-	/** @param {INodeProperties} property @returns {INodeProperties[]} */
-	const perResource = (property) => {
-		const options = /** @type {INodeProperties[] | undefined} */ (property.options);
-		if (property.type !== 'collection' || !options?.some((o) => o.displayOptions?.show?.['/resource'])) return [property];
-		return kept
-			.filter((resource) => shown(property, 'resource').includes(resource))
-			.map((resource) => ({
-				...property,
-				displayOptions: { show: { ...property.displayOptions?.show, resource: [resource] } },
-				options: options.filter((o) => shown(o, '/resource').includes(resource)),
-			}));
-	};
 	node.description = {
 		...loaded.description,
 		properties: loaded.description.properties
 			.filter((property) => forKept(property.displayOptions?.show?.resource))
-			.flatMap(perResource)
 			.map((property) =>
 				property.name === 'resource' ? { ...property, options: property.options?.filter((o) => 'value' in o && kept.includes(/** @type {string} */ (o.value))) } : property,
 			),

@@ -75,6 +75,21 @@ function expectRequest(request, expected) {
 }
 
 /**
+ * Runs `parameters` with `t` (useSimulator's context) and expects that nothing was sent and
+ * that the error names the field and the item (`message`) and says how to fix it (`fix`, in the
+ * message and in the description).
+ * @param {{ sim: Simulator; run: (parameters: IDataObject) => Promise<RunResult> }} t
+ * @param {IDataObject} parameters @param {string} message @param {string} fix
+ */
+async function expectRefused(t, parameters, message, fix) {
+	const result = await t.run(parameters);
+	expect(t.sim.requests).toHaveLength(0);
+	expect(result.error?.message).toContain(message);
+	expect(result.error?.message).toContain(fix);
+	expect(result.error?.description).toContain(fix);
+}
+
+/**
  * Every string in a structure, for checking that the secret key is nowhere.
  * @param {unknown} value
  * @returns {string}
@@ -100,4 +115,4 @@ function allText(value) {
 /** The issuing cards, authorizations and transactions of a simulator (test/simulator/issuing.js). */
 const { issuingOf } = require('../simulator/issuing');
 
-module.exports = { SECRET_KEY, AUTHORIZATION, byId, useSimulator, useOtherHost, expectRequest, allText, issuingOf };
+module.exports = { SECRET_KEY, AUTHORIZATION, byId, useSimulator, useOtherHost, expectRequest, expectRefused, allText, issuingOf };

@@ -2,6 +2,7 @@
 'use strict';
 
 const { allText, byId, useSimulator } = require('../harness/fixtures');
+/** @import { RunResult } from '../harness/engine' */
 
 /**
  * WooshPay's errors reach the user in WooshPay's words (message, type, code, param) with the
@@ -54,6 +55,7 @@ describe.each([
 	test('the error names status and WooshPay\'s own words', async () => {
 		t.sim.fail({ status, body });
 		const result = await t.run(updateCustomer(), { credentials: credentials() });
+		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(t.sim.requests).toHaveLength(1);
@@ -141,21 +143,54 @@ test('Continue On Fail: the failed item carries WooshPay\'s error, paired; the o
 	expect(allText(result.run)).not.toContain(KEY);
 });
 
-test('the secret key appears in no output, error message, description or run data, whatever fails', async () => {
-	const runs = [];
-	t.sim.fail({ status: 500, body: error('api_error', 'boom') });
-	runs.push(await t.run(updateCustomer(), { credentials: credentials() }));
-	t.sim.fail({ reset: true });
-	runs.push(await t.run(updateCustomer(), { credentials: credentials(), continueOnFail: true }));
-	runs.push(await t.run(updateCustomer(), { credentials: { ...credentials(), baseUrl: 'http://127.0.0.1:1' } }));
-	t.sim.fail({ status: 404, raw: `<p>echo ${KEY}</p>` });
-	runs.push(await t.run(updateCustomer(), { credentials: credentials() }));
-	for (const result of runs) {
-		expect(result.status === 'error' || result.output[0]?.json.error).toBeTruthy();
-		expect(allText(result.error)).not.toContain(KEY);
-		expect(allText(result.output)).not.toContain(KEY);
-		expect(JSON.stringify(result.run)).not.toContain(KEY);
-	}
+/**
+ * Nothing of the key in anything a run gave: the error (with its cause and details), the
+ * output items, the run data n8n stores.
+ * @param {RunResult} result
+ */
+function expectNoKey(result) {
+	expect(allText(result.error)).not.toContain(KEY);
+	expect(allText(result.output)).not.toContain(KEY);
+	expect(JSON.stringify(result.run)).not.toContain(KEY);
+}
+
+describe('the secret key appears in no output, error message, description or run data, whatever fails', () => {
+	test('a 500 answer: the run fails with WooshPay\'s words', async () => {
+		t.sim.fail({ status: 500, body: error('api_error', 'boom') });
+		const result = await t.run(updateCustomer(), { credentials: credentials() });
+		expect(result.status).toBe('error');
+		expect(result.output).toEqual([]);
+		expect(result.error?.message).toBe('WooshPay error 500 Internal Server Error: boom (type api_error) [item 0]');
+		expectNoKey(result);
+	});
+
+	test('a dropped connection under Continue On Fail: the run succeeds, the item carries the error', async () => {
+		t.sim.fail({ reset: true });
+		const result = await t.run(updateCustomer(), { credentials: credentials(), continueOnFail: true });
+		expect(result.status).toBe('success');
+		expect(result.error).toBeUndefined();
+		expect(result.output.map((item) => [item.json, item.pairedItem])).toEqual([
+			[{ error: `Could not reach WooshPay at ${t.sim.url}: the connection was closed before an answer came [item 0]` }, { item: 0 }],
+		]);
+		expectNoKey(result);
+	});
+
+	test('a refused connection: the run fails, naming the host', async () => {
+		const result = await t.run(updateCustomer(), { credentials: { ...credentials(), baseUrl: 'http://127.0.0.1:1' } });
+		expect(result.status).toBe('error');
+		expect(result.output).toEqual([]);
+		expect(result.error?.message).toBe('Could not reach WooshPay at http://127.0.0.1:1: the connection was refused [item 0]');
+		expectNoKey(result);
+	});
+
+	test('a page that quotes the key back: the run fails, the key shown by its kind only', async () => {
+		t.sim.fail({ status: 404, raw: `<p>echo ${KEY}</p>` });
+		const result = await t.run(updateCustomer(), { credentials: credentials() });
+		expect(result.status).toBe('error');
+		expect(result.output).toEqual([]);
+		expect(result.error?.message).toBe('WooshPay answered 404 Not Found with text/html instead of JSON: "echo sk_test_***" [item 0]');
+		expectNoKey(result);
+	});
 });
 
 test('the key check itself finds a key hidden in an error cause', () => {

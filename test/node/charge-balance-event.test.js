@@ -78,6 +78,96 @@ describe('Charge → Get Many', () => {
 	});
 });
 
+/** The fields README lists for a simplified charge, in its order. */
+const SIMPLIFIED_CHARGE = ['id', 'status', 'amount', 'amount_refunded', 'currency', 'captured', 'payment_intent', 'customer', 'failure_message', 'created'];
+
+/** A charge as Simplify gives it: the README's fields the charge has. @param {any} charge */
+const simplifiedCharge = (charge) => Object.fromEntries(SIMPLIFIED_CHARGE.filter((field) => field in charge).map((field) => [field, charge[field]]));
+
+describe('Charge → Get', () => {
+	/** @param {string} id @param {object} [extra] */
+	const get = (id, extra = {}) => ({ resource: 'charge', operation: 'get', chargeId: byId(id), ...extra });
+	/** @param {string} id */
+	const charge = (id) => paymentsOf(t.sim).charges.get(id);
+
+	test('GET /v1/charges/{id}, no body, no query, no idempotency key; Simplify off: the charge as WooshPay gives it', async () => {
+		const result = await t.run(get(' ch_sandbox_2 ', { simplify: false }));
+		expectRequest(t.sim.requests[0], { method: 'GET', path: '/v1/charges/ch_sandbox_2', body: undefined });
+		expect(t.sim.requests[0].headers['idempotency-key']).toBeUndefined();
+		expect(t.sim.requests).toHaveLength(1);
+		expect(result.output).toEqual([{ json: charge('ch_sandbox_2'), pairedItem: { item: 0 } }]);
+		expect(result.output[0].json).toMatchObject({ object: 'charge', amount: 12000, amount_refunded: 3000, currency: 'GBP', payment_intent: 'pi_sandbox_2' });
+	});
+
+	test("Simplify (on by default): exactly the README's fields the charge has, IDs kept", async () => {
+		const result = await t.run(get('ch_sandbox_1'));
+		expectRequest(t.sim.requests[0], { method: 'GET', path: '/v1/charges/ch_sandbox_1', body: undefined });
+		expect(result.output).toEqual([
+			{
+				json: {
+					id: 'ch_sandbox_1',
+					status: 'succeeded',
+					amount: 2500,
+					amount_refunded: 0,
+					currency: 'USD',
+					captured: true,
+					payment_intent: 'pi_sandbox_1',
+					customer: 'cus_sandbox_1',
+					created: charge('ch_sandbox_1').created,
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(Object.keys(result.output[0].json)).toEqual(SIMPLIFIED_CHARGE.filter((field) => field !== 'failure_message'));
+	});
+
+	test('Simplify keeps failure_message when the charge has one (null included)', async () => {
+		const failed = { ...charge('ch_sandbox_3'), id: 'ch_failed_1', status: 'failed', paid: false, captured: false, failure_message: 'Your card was declined.' };
+		paymentsOf(t.sim).charges.set(failed.id, failed);
+		const unpaid = { ...charge('ch_sandbox_3'), id: 'ch_unpaid_1', failure_message: null };
+		paymentsOf(t.sim).charges.set(unpaid.id, unpaid);
+		const result = await t.run(get('={{ $json.id }}'), { items: [{ id: failed.id }, { id: unpaid.id }] });
+		for (const id of [failed.id, unpaid.id]) paymentsOf(t.sim).charges.delete(id);
+		expect(result.output).toEqual([
+			{ json: simplifiedCharge(failed), pairedItem: { item: 0 } },
+			{ json: simplifiedCharge(unpaid), pairedItem: { item: 1 } },
+		]);
+		expect(result.output.map((o) => Object.keys(o.json))).toEqual([SIMPLIFIED_CHARGE, SIMPLIFIED_CHARGE]);
+		expect(result.output.map((o) => o.json.failure_message)).toEqual(['Your card was declined.', null]);
+	});
+
+	test('the ID from each item, as after a payment intent (its charge), one request each, paired', async () => {
+		const result = await t.run(get('={{ $json.charge }}', { simplify: false }), { items: [{ charge: 'ch_sandbox_3' }, { charge: 'ch_sandbox_1' }] });
+		expect(t.sim.requests.map((r) => r.path).sort()).toEqual(['/v1/charges/ch_sandbox_1', '/v1/charges/ch_sandbox_3']);
+		expect(result.output.map((o) => [o.json.id, o.pairedItem])).toEqual([
+			['ch_sandbox_3', { item: 0 }],
+			['ch_sandbox_1', { item: 1 }],
+		]);
+	});
+
+	test('a charge WooshPay does not know: its 404 in its words', async () => {
+		const result = await t.run(get('ch_gone'));
+		expect(result.error?.message).toBe("WooshPay error 404 Not Found: No such charge: 'ch_gone' (type invalid_request_error, code resource_missing, param id) [item 0]");
+	});
+
+	test('"list" in the ID\'s place would reach the list of charges (GET /v1/charges/list): refused before sending', async () => {
+		const result = await t.run(get(' list '));
+		expect(t.sim.requests).toEqual([]);
+		expect(result.error?.message).toBe('Charge is "list", which is not an ID [item 0]. Enter the charge\'s ID (ch_...); to list charges, use Charge → Get Many.');
+	});
+});
+
+describe('Charge → Get Many: Simplify', () => {
+	test("on by default: each charge as the README's fields it has", async () => {
+		const result = await t.run({ resource: 'charge', operation: 'getAll', returnAll: true });
+		const charges = [...paymentsOf(t.sim).charges.values()].sort((a, b) => b.created - a.created);
+		expect(charges).toHaveLength(3);
+		expect(result.output).toEqual(charges.map((c) => ({ json: simplifiedCharge(c), pairedItem: { item: 0 } })));
+		const fields = SIMPLIFIED_CHARGE.filter((field) => field !== 'failure_message');
+		expect(result.output.map((o) => Object.keys(o.json))).toEqual(charges.map(() => fields));
+	});
+});
+
 describe('Balance → Get', () => {
 	test('GET /v1/balance, nothing else; outputs the balance as WooshPay gives it', async () => {
 		const result = await t.run({ resource: 'balance', operation: 'get' });

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * The node's own Options, read by the transport (transport.ts). n8n adds its own "Request
- * Options" collection (Batching, Ignore SSL Issues, Proxy, Timeout) to every declarative node
+ * Options" collection (Batching, Ignore SSL Issues (Insecure), Proxy, Timeout) to every declarative node
  * when it loads it, under the node's Settings; the engine reads those itself, and the transport
  * takes the Timeout from there (see DEFAULT_TIMEOUT_MS).
  */
@@ -52,7 +52,7 @@ export const optionsCollection: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 5,
 			description:
-				'How often to send a request again after a 429, a 5xx answer, a timeout or a dropped connection, waiting longer each time (or as long as WooshPay says), at most 10. Refunds, confirmed payments, captures and payouts are sent again only when WooshPay says they were not carried out (see the next option).',
+				'How often to send a request again after a 429, a 5xx answer, a timeout or a dropped connection, waiting longer each time (or as long as WooshPay says), at most 10. Refunds, confirmed payments, captures, confirms, payouts and new subscriptions or subscription items are sent again only when WooshPay says they were not carried out (see the next option).',
 		},
 		{
 			displayName: 'Retry Money Movements After Unclear Failures',
@@ -60,7 +60,7 @@ export const optionsCollection: INodeProperties = {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to send a refund, a confirmed payment, a capture, a confirm or a payout again after a timeout, a dropped connection or a server error, when it may already have been carried out. It is then sent with the same Idempotency-Key; that WooshPay carries a key out once is inferred, not documented, so this is off by default.',
+				'Whether to send a refund, a confirmed payment, a capture, a confirm, a payout, or a new subscription or subscription item again after a timeout, a dropped connection or a server error, when it may already have been carried out. It is then sent with the same Idempotency-Key; that WooshPay carries a key out once is inferred, not documented, so this is off by default.',
 		},
 	],
 };

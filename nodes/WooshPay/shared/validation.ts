@@ -24,7 +24,9 @@ export interface RuleContext {
 	body?: Record<string, unknown>;
 }
 
-const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
+/** A value as an error message shows it; nothing (an expression that gives nothing) reads "empty". */
+const show = (value: unknown) =>
+	value === undefined || value === null ? 'empty' : typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 
 /**
  * A text field: numbers and booleans from expressions are sent as text, surrounding spaces

@@ -9,6 +9,8 @@ export const chargeLocator = byIdLocator({
 	description: 'The charge to get',
 	placeholder: 'ch_1787731245694324736',
 	hint: 'The ID WooshPay gave the charge (ch_...), or an expression such as {{ $json.charge }}',
+	// GET /v1/charges/list is the list of charges: "list" in the ID's place would reach it.
+	notAnId: { word: 'list', fix: "Enter the charge's ID (ch_...); to list charges, use Charge → Get Many." },
 });
 
 /**

@@ -2,7 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { showFor } from '../../shared/descriptions';
 import { route, send } from '../../shared/routing';
-import { currencyCode, everyValue, oneOf } from '../../shared/validation';
+import type { Rule } from '../../shared/validation';
+import { currencyCode, everyValue, InvalidValue, oneOf } from '../../shared/validation';
 
 const displayOptions = showFor('fxQuote', ['create']);
 
@@ -10,6 +11,15 @@ const USAGE_OPTIONS = [
 	{ name: 'Pay-In', value: 'payin', description: 'For payments you collect' },
 	{ name: 'Payout', value: 'payout', description: 'For payouts you send' },
 ];
+
+/** From Currencies: one currency code or more (the page requires the list; an empty one is refused before sending). */
+const fromCurrencies: Rule = (value, context) => {
+	const codes = everyValue(currencyCode)(value, context) as string[];
+	if (codes.length === 0) {
+		throw new InvalidValue('has no currency', 'Give at least one three-letter currency code, such as "USD", or several separated by commas.');
+	}
+	return codes;
+};
 
 /**
  * FX quotes: WooshPay's exchange rates from some currencies to one, for pay-ins or payouts.
@@ -42,7 +52,7 @@ export const fxQuoteDescription: INodeProperties[] = [
 		placeholder: 'USD, EUR',
 		description: 'Three-letter codes of the currencies to convert from, separated by commas',
 		displayOptions,
-		routing: send('from_currencies', 'From Currencies', everyValue(currencyCode)),
+		routing: send('from_currencies', 'From Currencies', fromCurrencies),
 	},
 	{
 		displayName: 'To Currency',

@@ -20,7 +20,12 @@ function simplifyPaymentLink(link: IDataObject): IDataObject {
 		active: link.active,
 		url: link.url,
 		currency: link.currency,
-		line_items: items?.map((item) => ({ price: item.price, quantity: item.quantity, amount_total: item.amount_total })),
+		line_items: items?.map((item) => ({
+			// The price's ID, also when WooshPay sends the whole price object.
+			price: typeof item.price === 'object' && item.price !== null ? (item.price as IDataObject).id : item.price,
+			quantity: item.quantity,
+			amount_total: item.amount_total,
+		})),
 		after_completion: (link.after_completion as IDataObject | undefined)?.type,
 		metadata: link.metadata,
 		livemode: link.livemode,
