@@ -5,16 +5,23 @@ const diagnostics = require('node:diagnostics_channel');
 const net = require('node:net');
 
 const { SECRET_KEY, byId, useSimulator } = require('../harness/fixtures');
+const { moneyMovementTests } = require('../harness/money-movements');
 const { addPaymentIntent, paymentsOf } = require('../simulator/payments');
 const { startSimulator } = require('../simulator/simulator');
+/** @typedef {import('../harness/fixtures').Simulator} Simulator */
 
 /**
- * Issue 16, finding 4: a request that moves money (Refund → Create, Payment Intent → Create
- * with Confirm) is sent again only when WooshPay's answer says it was not carried out (429, 503
- * with Retry-After) or the connection was refused before anything was sent; never after a
- * timeout, a dropped connection or a 500/502/504, unless Options → Retry Money Movements After
- * Unclear Failures is on. Updates are retried as before. A 409 idempotency_error's hint covers
- * "still being processed".
+ * Issue 16, finding 4: a request that moves money is sent again only when WooshPay's answer
+ * says it was not carried out (429, 503 with Retry-After) or the connection was refused before
+ * anything was sent; never after a timeout, a dropped connection or a 500/502/504, unless
+ * Options → Retry Money Movements After Unclear Failures is on. A 409 idempotency_error's hint
+ * covers "still being processed".
+ *
+ * The rule's common cases run for Refund → Create here through the shared moneyMovementTests
+ * (as for payouts and subscriptions), and for Payment Intent → Create with Confirm, Capture and
+ * Confirm in payment-intent-lifecycle.test.js; updates are retried after a 500 there and in
+ * retries.test.js. This file adds what those leave out: a 502, a 504 and a timeout, with and
+ * without the option, and a connection refused for real, then answered.
  */
 const t = useSimulator();
 
@@ -22,7 +29,7 @@ const HELD_BACK =
 	'It moves money and may already have been carried out, so it was not sent again: check in WooshPay whether it was, before you run it again (or allow it in Options → Retry Money Movements After Unclear Failures).';
 
 /** A paid payment intent of its own at `sim`, so that refunds do not eat into each other. */
-const paid = (sim = t.sim) => addPaymentIntent(sim, { amount: 5000, currency: 'USD', confirm: true }).id;
+const paid = (/** @type {Simulator} */ sim) => addPaymentIntent(sim, { amount: 5000, currency: 'USD', confirm: true }).id;
 
 /** @param {string} paymentIntentId @param {object} [options] */
 const refund = (paymentIntentId, options = {}) => ({
@@ -43,199 +50,76 @@ const payment = (options = {}) => ({
 	options,
 });
 
-/** The two money movements, each with how to make one and how to count what was carried out. */
-const MOVEMENTS = /** @type {const} */ ([
-	['Refund → Create', 'refund'],
-	['Payment Intent → Create with Confirm', 'payment'],
-]);
+describe('Refund → Create', () => moneyMovementTests(t, (sim) => refund(paid(sim)), (sim) => paymentsOf(sim).refunds, '/v1/refunds'));
 
 /**
- * The node's parameters for a money movement at `sim`, and a function that tells how many of
+ * The node's parameters for a money movement at t.sim, the path it posts to, and how many of
  * them were carried out there.
  * @param {'refund' | 'payment'} kind
  * @param {object} [options]
  */
-function movement(kind, options = {}, sim = t.sim) {
-	if (kind === 'refund') {
-		const pi = paid(sim);
-		return { parameters: refund(pi, options), carriedOut: () => paymentsOf(sim).paymentIntents.get(pi).amount_refunded / 400 };
-	}
-	const before = paymentsOf(sim).paymentIntents.size;
-	return { parameters: payment(options), carriedOut: () => paymentsOf(sim).paymentIntents.size - before };
+function movement(kind, options = {}) {
+	const { paymentIntents, refunds } = paymentsOf(t.sim);
+	const store = kind === 'refund' ? refunds : paymentIntents;
+	const before = store.size;
+	const parameters = kind === 'refund' ? refund(paid(t.sim), options) : payment(options);
+	return { parameters, path: kind === 'refund' ? '/v1/refunds' : '/v1/payment_intents', carriedOut: () => store.size - before };
 }
 
-const keys = (sim = t.sim) => sim.requests.map((r) => r.headers['idempotency-key']);
+const keys = () => t.sim.requests.map((r) => r.headers['idempotency-key']);
 
 /** Timeout of n8n's Request Options (Settings), in milliseconds. */
 const SHORT_TIMEOUT = { timeout: 300 };
 
-describe.each(MOVEMENTS)('%s', (_name, kind) => {
-	describe('not sent again after an unclear failure', () => {
-		test.each([
-			['a 500', { status: 500, body: { error: { type: 'api_error', message: 'oops' } } }, 'WooshPay error 500 Internal Server Error: oops (type api_error) [item 0]'],
-			['a 502', { status: 502, body: { error: { type: 'api_error', message: 'Upstream failed.' } } }, 'WooshPay error 502 Bad Gateway: Upstream failed. (type api_error) [item 0]'],
-			['a 504', { status: 504, body: { error: { type: 'api_error', message: 'Timed out upstream.' } } }, 'WooshPay error 504 Gateway Timeout: Timed out upstream. (type api_error) [item 0]'],
-			['a 503 without Retry-After', { status: 503, body: { error: { type: 'api_error', message: 'busy' } } }, 'WooshPay error 503 Service Unavailable: busy (type api_error) [item 0]'],
-			['a dropped connection', { reset: true }, () => `Could not reach WooshPay at ${t.sim.url}: the connection was closed before an answer came [item 0]`],
-		])('%s: sent once, the item fails with the note', async (_case, fault, message) => {
-			const { parameters, carriedOut } = movement(kind);
-			t.sim.fail(fault);
-			const result = await t.run(parameters);
-			expect(result.status).toBe('error');
-			expect(result.error?.message).toBe(typeof message === 'function' ? message() : message);
-			expect(result.error?.description).toContain(HELD_BACK);
-			expect(t.sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', kind === 'refund' ? '/v1/refunds' : '/v1/payment_intents']]);
-			expect(carriedOut()).toBe(0);
-		});
-
-		test('a timeout (Settings → Timeout): sent once, the item fails with the note', async () => {
-			const { parameters } = movement(kind);
-			t.sim.fail({ delayMs: 3000, body: {} });
-			const result = await t.run({ ...parameters, requestOptions: SHORT_TIMEOUT });
-			expect(result.error?.message).toBe(`Could not reach WooshPay at ${t.sim.url}: no answer came in time [item 0]`);
-			expect(result.error?.description).toContain(HELD_BACK);
-			expect(t.sim.requests).toHaveLength(1);
-		});
-
-		test('carried out, then the connection cut before the answer (the simulator’s cutAfterApply): sent once, carried out once', async () => {
-			const cutting = await startSimulator({ seed: true, cutAfterApply: 1 });
-			try {
-				const { parameters, carriedOut } = movement(kind, {}, cutting);
-				const result = await t.run(parameters, { credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: cutting.url } });
-				expect(result.error?.message).toBe(`Could not reach WooshPay at ${cutting.url}: the connection was closed before an answer came [item 0]`);
-				expect(result.error?.description).toContain(HELD_BACK);
-				expect(cutting.requests).toHaveLength(1);
-				expect(cutting.mutations).toHaveLength(1);
-				expect(carriedOut()).toBe(1);
-			} finally {
-				await cutting.close();
-			}
-		});
-	});
-
-	describe('sent again, with the same key, when WooshPay says it was not carried out', () => {
-		test.each([
-			['a 429', { status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'slow down' } } }],
-			['a 503 with Retry-After', { status: 503, headers: { 'retry-after': '0' }, body: { error: { type: 'api_error', message: 'maintenance' } } }],
-		])('%s: sent twice, carried out once', async (_case, fault) => {
-			const { parameters, carriedOut } = movement(kind);
-			t.sim.fail(fault);
-			// An account of its own: a 429 slows down the account's pace for the tests after it.
-			const result = await t.run(parameters, { credentialId: `throttled-${kind}-${fault.status}` });
-			expect(result.status).toBe('success');
-			expect(result.output).toHaveLength(1);
-			expect(t.sim.requests).toHaveLength(2);
-			const [first, second] = keys();
-			expect(first).toMatch(/^n8n-[0-9a-f]{40}$/);
-			expect(second).toBe(first);
-			expect(carriedOut()).toBe(1);
-		});
-
-		test('a refused connection: the first attempt truly refused (nothing listens yet), the next reaches WooshPay and is carried out', async () => {
-			const late = await refusedFirst();
-			try {
-				// The simulator that answers later is seeded: pi_sandbox_1 (25.00 USD, paid) is there to refund.
-				const parameters = kind === 'refund' ? refund('pi_sandbox_1') : payment();
-				const result = await t.run(parameters, { credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: late.url } });
-				expect(late.refused).toBe(1);
-				const sim = /** @type {import('../harness/fixtures').Simulator} */ (late.sim);
-				expect(result.error).toBeUndefined();
-				expect(sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', kind === 'refund' ? '/v1/refunds' : '/v1/payment_intents']]);
-				expect(sim.requests[0].headers['idempotency-key']).toMatch(/^n8n-[0-9a-f]{40}$/);
-				expect(sim.mutations).toHaveLength(1);
-				expect(result.output[0].json).toMatchObject({ object: kind === 'refund' ? 'refund' : 'payment_intent' });
-			} finally {
-				await late.close();
-			}
-		});
-	});
-
-	describe('with Retry Money Movements After Unclear Failures on', () => {
-		test.each([
-			['a 502', { status: 502, body: { error: { type: 'api_error', message: 'Upstream failed.' } } }],
-			['a dropped connection', { reset: true }],
-		])('%s: sent again with the same key, carried out once', async (_case, fault) => {
-			const { parameters, carriedOut } = movement(kind, { retryMoneyMovements: true });
-			t.sim.fail(fault);
-			const result = await t.run(parameters);
-			expect(result.status).toBe('success');
-			expect(t.sim.requests).toHaveLength(2);
-			expect(new Set(keys()).size).toBe(1);
-			expect(carriedOut()).toBe(1);
-		});
-
-		test('a timeout: sent again with the same key', async () => {
-			const { parameters, carriedOut } = movement(kind, { retryMoneyMovements: true });
-			t.sim.fail({ delayMs: 3000, body: {} });
-			const result = await t.run({ ...parameters, requestOptions: SHORT_TIMEOUT });
-			expect(result.status).toBe('success');
-			expect(t.sim.requests).toHaveLength(2);
-			expect(new Set(keys()).size).toBe(1);
-			expect(carriedOut()).toBe(1);
-		});
-
-		test('carried out and the answer cut: sent again, WooshPay answers from the key, carried out once', async () => {
-			const cutting = await startSimulator({ seed: true, cutAfterApply: 1 });
-			try {
-				const { parameters, carriedOut } = movement(kind, { retryMoneyMovements: true }, cutting);
-				const result = await t.run(parameters, { credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: cutting.url } });
-				expect(result.status).toBe('success');
-				expect(cutting.requests).toHaveLength(2);
-				expect(new Set(keys(cutting)).size).toBe(1);
-				expect(carriedOut()).toBe(1);
-			} finally {
-				await cutting.close();
-			}
-		});
-	});
-});
-
-describe('every other operation README marks “moves money”', () => {
-	const OTHERS = /** @type {Array<[string, object, string]>} */ ([
-		['Payment Intent → Capture', { resource: 'paymentIntent', operation: 'capture', paymentIntentId: byId('pi_sandbox_1'), additionalFields: {} }, '/v1/payment_intents/pi_sandbox_1/capture'],
-		['Payment Intent → Confirm', { resource: 'paymentIntent', operation: 'confirm', paymentIntentId: byId('pi_sandbox_4'), additionalFields: {} }, '/v1/payment_intents/pi_sandbox_4/confirm'],
-		[
-			'Payout → Create',
-			{ resource: 'payout', operation: 'create', beneficiaryFrom: 'saved', beneficiary: 'bf_sandbox_1', amountGivenAs: 'payment', paymentAmount: 1000, paymentCurrency: 'GBP', sourceCurrency: 'USD', additionalFields: {} },
-			'/v1/payouts',
-		],
-		['Subscription → Create', { resource: 'subscription', operation: 'create', customer: 'cus_sandbox_1', items: { item: [{ price: 'price_sandbox_2', quantity: 1 }] }, additionalFields: {} }, '/v1/subscriptions'],
-		['Subscription Item → Create', { resource: 'subscriptionItem', operation: 'create', subscription: 'sub_sandbox_1', price: 'price_sandbox_1', additionalFields: {} }, '/v1/subscription_items'],
-	]);
-
-	test.each(OTHERS)('%s: a 500 is not sent again, the item fails with the note; a 429 is, with the same key', async (_name, parameters, path) => {
-		t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'oops' } } });
-		const failed = await t.run({ ...parameters, options: {} });
-		expect(failed.error?.message).toBe('WooshPay error 500 Internal Server Error: oops (type api_error) [item 0]');
-		expect(failed.error?.description).toContain(HELD_BACK);
+describe.each(/** @type {const} */ ([
+	['Refund → Create', 'refund'],
+	['Payment Intent → Create with Confirm', 'payment'],
+]))('%s', (_name, kind) => {
+	test.each([
+		['a 502', { status: 502, body: { error: { type: 'api_error', message: 'Upstream failed.' } } }, 'WooshPay error 502 Bad Gateway: Upstream failed. (type api_error) [item 0]'],
+		['a 504', { status: 504, body: { error: { type: 'api_error', message: 'Timed out upstream.' } } }, 'WooshPay error 504 Gateway Timeout: Timed out upstream. (type api_error) [item 0]'],
+		['a timeout (Settings → Timeout)', { delayMs: 3000, body: {} }, () => `Could not reach WooshPay at ${t.sim.url}: no answer came in time [item 0]`],
+	])('not sent again after %s: sent once, the item fails with the note', async (_case, fault, message) => {
+		const { parameters, path, carriedOut } = movement(kind);
+		t.sim.fail(fault);
+		const result = await t.run({ ...parameters, requestOptions: SHORT_TIMEOUT });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(typeof message === 'function' ? message() : message);
+		expect(result.error?.description).toContain(HELD_BACK);
 		expect(t.sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', path]]);
-		t.sim.reset();
-		t.sim.fail({ status: 429, headers: { 'retry-after': '0' }, body: { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'slow down' } } });
-		await t.run({ ...parameters, options: {} }, { credentialId: `throttled-${path}` });
-		expect(t.sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', path], ['POST', path]]);
-		expect(new Set(keys()).size).toBe(1);
+		expect(carriedOut()).toBe(0);
 	});
-});
 
-test('a payment intent created without Confirm moves no money: sent again after a 500, as before', async () => {
-	t.sim.fail({ status: 500, body: { error: { type: 'api_error', message: 'oops' } } });
-	const result = await t.run({ resource: 'paymentIntent', operation: 'create', amount: 2500, currency: 'USD', additionalFields: {}, options: {} });
-	expect(result.status).toBe('success');
-	expect(t.sim.requests).toHaveLength(2);
-	expect(new Set(keys()).size).toBe(1);
-	expect(result.output[0].json).toMatchObject({ status: 'requires_payment_method' });
-});
+	test.each([
+		['a 502', { status: 502, body: { error: { type: 'api_error', message: 'Upstream failed.' } } }],
+		['a timeout', { delayMs: 3000, body: {} }],
+	])('with Retry Money Movements After Unclear Failures on, sent again after %s with the same key: carried out once', async (_case, fault) => {
+		const { parameters, carriedOut } = movement(kind, { retryMoneyMovements: true });
+		t.sim.fail(fault);
+		const result = await t.run({ ...parameters, requestOptions: SHORT_TIMEOUT });
+		expect(result.status).toBe('success');
+		expect(t.sim.requests).toHaveLength(2);
+		expect(new Set(keys()).size).toBe(1);
+		expect(carriedOut()).toBe(1);
+	});
 
-test.each([
-	['a 500', { status: 500, body: { error: { type: 'api_error', message: 'oops' } } }],
-	['a dropped connection', { reset: true }],
-])('updates are still sent again after %s (their repeat is harmless)', async (_case, fault) => {
-	t.sim.fail(fault);
-	const result = await t.run({ resource: 'customer', operation: 'update', customerId: byId('cus_sandbox_3'), updateFields: { description: 'vip' }, options: {} });
-	expect(result.status).toBe('success');
-	expect(t.sim.requests).toHaveLength(2);
-	expect(new Set(keys()).size).toBe(1);
-	expect(t.sim.mutations).toHaveLength(1);
+	test('a refused connection: the first attempt truly refused (nothing listens yet), the next reaches WooshPay and is carried out', async () => {
+		const late = await refusedFirst();
+		try {
+			// The simulator that answers later is seeded: pi_sandbox_1 (25.00 USD, paid) is there to refund.
+			const parameters = kind === 'refund' ? refund('pi_sandbox_1') : payment();
+			const result = await t.run(parameters, { credentials: { secretKey: SECRET_KEY, environment: 'custom', baseUrl: late.url } });
+			expect(late.refused).toBe(1);
+			const sim = /** @type {Simulator} */ (late.sim);
+			expect(result.error).toBeUndefined();
+			expect(sim.requests.map((r) => [r.method, r.path])).toEqual([['POST', kind === 'refund' ? '/v1/refunds' : '/v1/payment_intents']]);
+			expect(sim.requests[0].headers['idempotency-key']).toMatch(/^n8n-[0-9a-f]{40}$/);
+			expect(sim.mutations).toHaveLength(1);
+			expect(result.output[0].json).toMatchObject({ object: kind === 'refund' ? 'refund' : 'payment_intent' });
+		} finally {
+			await late.close();
+		}
+	});
 });
 
 test('a 409 idempotency_error: the hint also covers a first request that is still being processed', async () => {
@@ -307,7 +191,7 @@ async function refusedFirst() {
 	const port = await freePort();
 	const late = {
 		url: `http://127.0.0.1:${port}`,
-		/** @type {import('../harness/fixtures').Simulator | undefined} */
+		/** @type {Simulator | undefined} */
 		sim: undefined,
 		/** @type {Promise<unknown> | undefined} */
 		starting: undefined,
