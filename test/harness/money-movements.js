@@ -24,7 +24,7 @@ const DROPPED = { reset: true };
 
 /**
  * Registers the tests in the enclosing describe block.
- * @param {{ sim: Simulator; run: (parameters: IDataObject) => Promise<RunResult> }} t the file's simulator (useSimulator)
+ * @param {{ sim: Simulator; run: (parameters: IDataObject, extra?: { credentialId?: string }) => Promise<RunResult> }} t the file's simulator (useSimulator)
  * @param {(sim: Simulator) => IDataObject} parameters one request of the operation, against `sim`
  * @param {(sim: Simulator) => Map<string, unknown>} store where `sim` keeps what the operation makes
  * @param {string} path the path the operation posts to
@@ -57,7 +57,8 @@ function moneyMovementTests(t, parameters, store, path) {
 		const request = parameters(t.sim);
 		const before = store(t.sim).size;
 		t.sim.fail(fault);
-		const result = await t.run(request);
+		// An account of its own: the pace a 429 slows down belongs to the account, for a minute.
+		const result = await t.run(request, { credentialId: `money-movement-${path}-${fault.status}` });
 		expect(result.status).toBe('success');
 		expect(t.sim.requests).toHaveLength(2);
 		expectRequest(t.sim.requests[1], { method: 'POST', path, body: t.sim.requests[0].body });
