@@ -117,8 +117,8 @@ describe('lists that do not end (finding 6)', () => {
 
 describe('what a server echoes back is redacted everywhere (finding 6)', () => {
 	/**
-	 * Runs Customer → Update with `secretKey` against a server whose error answer quotes
-	 * `echo`, with and without Continue On Fail, and returns every text of both runs.
+	 * Runs Customer → Update with `secretKey` against a server whose error answer (`fault`)
+	 * quotes secrets, with and without Continue On Fail, and returns every text of both runs.
 	 * @param {string} secretKey
 	 * @param {import('../simulator/simulator').Fault} fault
 	 */
