@@ -34,4 +34,7 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/harness/env.js'],
 	transform: {},
 	testTimeout: 30000,
+	// Two files at once, also on two cores (Jest's default there is one): many tests mostly wait
+	// on sockets (timeouts, backoffs, Retry-After), so the second worker fills the wait.
+	maxWorkers: 2,
 };
