@@ -30,7 +30,7 @@ const { startSimulator } = require('../simulator/simulator');
 /** @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator */
 /** The sandbox's issuing and payment objects, by ID. */
 const { issuingOf } = /** @type {{ issuingOf: (sim: Simulator) => { limits: Map<string, Json>; cards: Map<string, Json> } }} */ (require('../simulator/issuing'));
-const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json> } }} */ (require('../simulator/payments'));
+const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json>; charges: Map<string, Json> } }} */ (require('../simulator/payments'));
 /**
  * n8n's run data and REST answers: untyped JSON here.
  * @typedef {any} Json
@@ -56,16 +56,40 @@ const EXPECTED_FIELDS = {
 /** Every resource (in the order of the Resource list) with its Operation options, in the order n8n shows them (alphabetical by name). */
 const EXPECTED_OPERATIONS = {
 	balance: ['Get'],
+	beneficiary: ['Get'],
 	card: ['Get', 'Get Many', 'Get Remaining Limits', 'Update'],
 	authorization: ['Get', 'Get Many'],
 	transaction: ['Get', 'Get Many', 'Update'],
 	cardholder: ['Create', 'Get', 'Get Many', 'Update'],
-	charge: ['Get Many'],
+	charge: ['Get', 'Get Many'],
+	coupon: ['Create', 'Get'],
 	customer: ['Create', 'Get', 'Update'],
+	dispute: ['Close', 'Get Many'],
 	event: ['Get'],
-	paymentIntent: ['Create', 'Get', 'Get Many', 'Search'],
+	file: ['Get'],
+	fxQuote: ['Create'],
+	invoice: ['Get Many'],
+	paymentIntent: ['Cancel', 'Capture', 'Confirm', 'Create', 'Get', 'Get Many', 'Search', 'Update'],
+	paymentLink: ['Get'],
+	paymentMethod: ['Attach to Customer', 'Create', 'Get Many'],
+	payout: ['Create', 'Update'],
+	price: ['Create', 'Get', 'Update'],
+	product: ['Create', 'Get'],
+	promotionCode: ['Create'],
 	refund: ['Create', 'Get'],
+	setupIntent: ['Confirm', 'Update'],
+	subscription: ['Create'],
+	subscriptionItem: ['Create'],
+	webhookEndpoint: ['Get', 'Get Many'],
 };
+/** The node's own Options (Options → Add Option), in the order n8n shows them. */
+const EXPECTED_OPTIONS = ['Idempotency Key', 'Max Parallel Requests', 'Max Requests per Second', 'Max Retries', 'Retry Money Movements After Unclear Failures'];
+/** n8n's Request Options, which its loader adds to every declarative node's Settings tab (Settings → Request Options → Add Option). */
+const EXPECTED_REQUEST_OPTIONS = ['Batching', 'Ignore SSL Issues (Insecure)', 'Proxy', 'Timeout'];
+/** The fields Simplify keeps of a payment intent (Get, Get Many, Search; on by default), in this order. */
+const SIMPLIFIED_PAYMENT_INTENT = ['id', 'status', 'amount', 'currency', 'amount_capturable', 'amount_received', 'customer', 'merchant_order_id', 'payment_method_types', 'created'];
+/** The fields Simplify keeps of a charge (Get, Get Many), in this order: those of them the charge has. */
+const SIMPLIFIED_CHARGE = ['id', 'status', 'amount', 'amount_refunded', 'currency', 'captured', 'payment_intent', 'customer', 'failure_message', 'created'];
 
 /** The n8n versions to run on: $WOOSHPAY_N8N_LINES (comma-separated), else every tested line. */
 const LINES = (process.env.WOOSHPAY_N8N_LINES || Object.keys(n8nScripts.LINES).join(','))
@@ -335,6 +359,10 @@ module.exports = {
 	IDEMPOTENCY_KEY,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
+	EXPECTED_OPTIONS,
+	EXPECTED_REQUEST_OPTIONS,
+	SIMPLIFIED_PAYMENT_INTENT,
+	SIMPLIFIED_CHARGE,
 	LINES,
 	eachLine,
 	artifactsDir,

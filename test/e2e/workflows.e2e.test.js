@@ -12,8 +12,11 @@ const {
 	EXAMPLES,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
+	EXPECTED_OPTIONS,
 	EVERY_NEW_OPERATION_REQUESTS,
 	ROOT,
+	SIMPLIFIED_CHARGE,
+	SIMPLIFIED_PAYMENT_INTENT,
 	WORKFLOWS,
 	cardholderIdsNewestFirst,
 	eachLine,
@@ -59,6 +62,15 @@ describe('the node as built (dist/)', () => {
 
 	test('Card → Update lists the documented Update Fields', () => {
 		expect(names(fieldsFor('updateFields', 'card', 'update'))).toEqual(EXPECTED_FIELDS.card);
+	});
+
+	test('Options holds the node\'s own options, shown for every operation; n8n\'s Request Options are left to n8n', () => {
+		const collections = properties.filter((p) => p.name === 'options');
+		expect(collections.map((c) => ({ displayName: c.displayName, type: c.type, shownFor: c.displayOptions, options: names(c.options) }))).toEqual([
+			{ displayName: 'Options', type: 'collection', shownFor: undefined, options: EXPECTED_OPTIONS },
+		]);
+		// n8n's loader adds its own Request Options (Settings tab); the node names none of its properties so.
+		expect(properties.filter((p) => p.name === 'requestOptions')).toEqual([]);
 	});
 
 	test('every resource, and each lists its operations', () => {
@@ -203,11 +215,30 @@ eachLine('workflows through n8n execute', (version) => {
 		expect(ids('Transaction from the list')).toEqual(['ipi_sandbox_3']);
 		expect(nodeOutput(result.run, 'Tag a transaction').map((t) => [t.id, t.metadata])).toEqual([['ipi_sandbox_1', { gl_code: '6200' }]]);
 		expect(nodeOutput(result.run, 'Create payment intent').map((p) => [p.id, p.amount, p.customer])).toEqual([[created[0], 4200, 'cus_sandbox_2']]);
+		/**
+		 * What Simplify (on by default) makes of `held`: the fields of `fields` it has, in that order.
+		 * @param {string[]} fields @param {Json} held
+		 */
+		const simplified = (fields, held) => Object.fromEntries(fields.filter((field) => field in held).map((field) => [field, held[field]]));
+		/** @param {string} node @param {string[]} fields @param {Map<string, Json>} held */
+		const expectSimplified = (node, fields, held) => {
+			const out = nodeOutput(result.run, node);
+			expect(out.map((o) => Object.keys(o))).toEqual(out.map((o) => Object.keys(simplified(fields, held.get(o.id)))));
+			expect(out).toEqual(out.map((o) => simplified(fields, held.get(o.id))));
+		};
+		const { paymentIntents, charges } = paymentsOf(sim);
 		expect(ids('Payment intents, first page')).toHaveLength(2);
+		expectSimplified('Payment intents, first page', SIMPLIFIED_PAYMENT_INTENT, paymentIntents);
 		expect(ids('Search payment intents')).toEqual(['pi_sandbox_2']);
-		expect(nodeOutput(result.run, 'Payment intent by ID')).toEqual([paymentsOf(sim).paymentIntents.get('pi_sandbox_2')]);
+		expectSimplified('Search payment intents', SIMPLIFIED_PAYMENT_INTENT, paymentIntents);
+		// Get too: the ten fields of README's "Payment intents", in that order, as the sandbox holds them.
+		const [intent] = nodeOutput(result.run, 'Payment intent by ID');
+		expect(Object.keys(intent)).toEqual(SIMPLIFIED_PAYMENT_INTENT);
+		expectSimplified('Payment intent by ID', SIMPLIFIED_PAYMENT_INTENT, paymentIntents);
+		expect(intent).toMatchObject({ id: 'pi_sandbox_2', status: 'succeeded', merchant_order_id: 'order_1002', payment_method_types: ['card'] });
 		expect(ids('Refund by ID')).toEqual(['re_sandbox_1']);
 		expect(ids('Charges of a customer')).toEqual(['ch_sandbox_1']); // pi_sandbox_4 was never confirmed: no charge
+		expectSimplified('Charges of a customer', SIMPLIFIED_CHARGE, charges);
 		expect(nodeOutput(result.run, 'Balance')).toEqual([expect.objectContaining({ object: 'balance' })]);
 		expect(nodeOutput(result.run, 'Event by ID').map((e) => [e.id, e.type])).toEqual([['evt_sandbox_1', 'payment_intent.succeeded']]);
 	});
