@@ -28,9 +28,11 @@ const { freePorts } = require('../../scripts/process');
 const { startSimulator } = require('../simulator/simulator');
 
 /** @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator */
-/** The sandbox's issuing and payment objects, by ID. */
+/** The sandbox's issuing, payment, dispute and payout objects, by ID. */
 const { issuingOf } = /** @type {{ issuingOf: (sim: Simulator) => { limits: Map<string, Json>; cards: Map<string, Json> } }} */ (require('../simulator/issuing'));
 const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json>; charges: Map<string, Json> } }} */ (require('../simulator/payments'));
+const { disputesOf } = /** @type {{ disputesOf: (sim: Simulator) => { disputes: Map<string, Json> } }} */ (require('../simulator/disputes'));
+const { payoutsOf } = /** @type {{ payoutsOf: (sim: Simulator) => { payouts: Map<string, Json>; beneficiaries: Map<string, Json> } }} */ (require('../simulator/payouts'));
 /**
  * n8n's run data and REST answers: untyped JSON here.
  * @typedef {any} Json
@@ -351,6 +353,8 @@ function cardholderIdsNewestFirst(sim) {
 module.exports = {
 	issuingOf,
 	paymentsOf,
+	disputesOf,
+	payoutsOf,
 	ROOT,
 	WORKFLOWS,
 	EXAMPLES,
