@@ -25,6 +25,7 @@ const {
 	issuingOf,
 	nodeOutput,
 	paymentsOf,
+	payoutsOf,
 	useN8n,
 } = require('./harness');
 /** @import { Json } from './harness' */
@@ -241,6 +242,88 @@ eachLine('workflows through n8n execute', (version) => {
 		expectSimplified('Charges of a customer', SIMPLIFIED_CHARGE, charges);
 		expect(nodeOutput(result.run, 'Balance')).toEqual([expect.objectContaining({ object: 'balance' })]);
 		expect(nodeOutput(result.run, 'Event by ID').map((e) => [e.id, e.type])).toEqual([['evt_sandbox_1', 'payment_intent.succeeded']]);
+	});
+
+	test('Payment Intent → Create (Capture Method Manual, Confirm, a card), then Capture of it, in part and in full; Payout → Create to a saved beneficiary', async () => {
+		const { sim } = n8n;
+		const { paymentIntents, charges } = paymentsOf(sim);
+		const { payouts } = payoutsOf(sim);
+		expect(payoutsOf(sim).beneficiaries.has('bf_sandbox_1')).toBe(true);
+		const intentsBefore = new Set(paymentIntents.keys());
+		const payoutsBefore = new Set(payouts.keys());
+		const result = await n8n.execute('wpE2ePaymentCapturePayout');
+		expectSuccess(result);
+		const newIntents = [...paymentIntents.values()].filter((p) => !intentsBefore.has(p.id));
+		/** @param {string} order */
+		const byOrder = (order) => {
+			const found = newIntents.filter((p) => p.merchant_order_id === order);
+			expect(found).toHaveLength(1);
+			return found[0];
+		};
+		const [partly, fully] = [byOrder('order_3001'), byOrder('order_3002')];
+		expect(newIntents).toHaveLength(2);
+		const newPayouts = [...payouts.keys()].filter((id) => !payoutsBefore.has(id));
+		expect(newPayouts).toEqual([expect.stringMatching(/^po_sim\d{4}$/)]);
+		const card = { type: 'card' };
+		const requests = expectRequests(sim, [
+			{
+				method: 'POST',
+				path: '/v1/payment_intents',
+				body: { amount: 8000, currency: 'USD', capture_method: 'manual', confirm: true, customer: 'cus_sandbox_1', merchant_order_id: 'order_3001', payment_method_data: card },
+			},
+			{ method: 'POST', path: `/v1/payment_intents/${partly.id}/capture`, body: { amount_to_capture: 6000 } },
+			{ method: 'POST', path: '/v1/payment_intents', body: { amount: 2500, currency: 'EUR', capture_method: 'manual', confirm: true, merchant_order_id: 'order_3002', payment_method_data: card } },
+			{ method: 'POST', path: `/v1/payment_intents/${fully.id}/capture` },
+			{
+				method: 'POST',
+				path: '/v1/payouts',
+				body: { beneficiary: 'bf_sandbox_1', payment_amount: 50000, payment_currency: 'GBP', source_currency: 'USD', description: 'Invoice 2026-017', metadata: { invoice: '2026-017' } },
+			},
+		]);
+		// Each capture after the create of its payment intent.
+		for (const intent of [partly, fully]) {
+			const created = requests.findIndex((r) => r.path === '/v1/payment_intents' && r.body.merchant_order_id === intent.merchant_order_id);
+			const captured = requests.findIndex((r) => r.path === `/v1/payment_intents/${intent.id}/capture`);
+			expect({ order: intent.merchant_order_id, createdBeforeCaptured: created >= 0 && created < captured }).toEqual({ order: intent.merchant_order_id, createdBeforeCaptured: true });
+		}
+
+		// Authorized: requires_capture, all of it capturable, nothing received, no charge yet.
+		/** @param {Json} p */
+		const money = (p) => ({ id: p.id, status: p.status, capture_method: p.capture_method, amount: p.amount, currency: p.currency, amount_capturable: p.amount_capturable, amount_received: p.amount_received });
+		expect(nodeOutput(result.run, 'Authorize at checkout').map(money)).toEqual([
+			{ id: partly.id, status: 'requires_capture', capture_method: 'manual', amount: 8000, currency: 'USD', amount_capturable: 8000, amount_received: 0 },
+		]);
+		expect(nodeOutput(result.run, 'Authorize another order').map(money)).toEqual([
+			{ id: fully.id, status: 'requires_capture', capture_method: 'manual', amount: 2500, currency: 'EUR', amount_capturable: 2500, amount_received: 0 },
+		]);
+		// Captured: succeeded; in part, the rest released (nothing capturable any more).
+		const capturedPart = nodeOutput(result.run, 'Capture part when the order ships');
+		expect(capturedPart.map(money)).toEqual([{ id: partly.id, status: 'succeeded', capture_method: 'manual', amount: 8000, currency: 'USD', amount_capturable: 0, amount_received: 6000 }]);
+		expect(capturedPart).toEqual([paymentIntents.get(partly.id)]);
+		const capturedAll = nodeOutput(result.run, 'Capture all of it');
+		expect(capturedAll.map(money)).toEqual([{ id: fully.id, status: 'succeeded', capture_method: 'manual', amount: 2500, currency: 'EUR', amount_capturable: 0, amount_received: 2500 }]);
+		expect(capturedAll).toEqual([paymentIntents.get(fully.id)]);
+		// The charge of each capture: what was taken.
+		expect([...charges.values()].filter((c) => [partly.id, fully.id].includes(c.payment_intent)).map((c) => [c.payment_intent, c.amount_captured, c.captured]).sort()).toEqual(
+			[[partly.id, 6000, true], [fully.id, 2500, true]].sort(),
+		);
+
+		// The payout: pending, to the saved beneficiary, the amount paid worked out at the sandbox's rates.
+		const [payout] = nodeOutput(result.run, 'Pay the supplier');
+		expect(payout).toEqual(payouts.get(newPayouts[0]));
+		expect(payout).toMatchObject({
+			id: newPayouts[0],
+			object: 'payout',
+			status: 'pending',
+			payment_amount: 50000,
+			payment_currency: 'GBP',
+			source_currency: 'USD',
+			source_amount: 63291, // 500.00 GBP at the sandbox's 0.79 GBP per USD
+			description: 'Invoice 2026-017',
+			metadata: { invoice: '2026-017' },
+		});
+		expect(payout.beneficiary_data).toEqual(payoutsOf(sim).beneficiaries.get('bf_sandbox_1'));
+		expect(payout.beneficiary_data).toMatchObject({ id: 'bf_sandbox_1', object: 'beneficiary' });
 	});
 
 	test('Card → Update (cancel a lost card); Refund → Create, then Refund → Get of the new refund', async () => {
