@@ -188,6 +188,9 @@ eachLine('editor', (version) => {
 			// An option added is no longer offered; the others still are, once each.
 			expect(await openAddField(page, 'Add Option')).toEqual(EXPECTED_OPTIONS.filter((o) => o !== 'Max Retries'));
 			await pickAddField(page, 'Idempotency Key');
+			// Its example as README's Options table writes it, what one types in expression mode (no "=").
+			const keyInput = page.getByTestId('parameter-input-idempotencyKey').locator('input, textarea').first();
+			expect(await keyInput.getAttribute('placeholder')).toBe('{{ "order-" + $json.orderId }}');
 
 			// One "Add Option" on the Settings tab: n8n's Request Options.
 			await openTab(page, 'settings');
