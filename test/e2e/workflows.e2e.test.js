@@ -65,13 +65,19 @@ describe('the node as built (dist/)', () => {
 		expect(names(fieldsFor('updateFields', 'card', 'update'))).toEqual(EXPECTED_FIELDS.card);
 	});
 
-	test('Options holds the node\'s own options, shown for every operation; n8n\'s Request Options are left to n8n', () => {
+	test('Options holds the node\'s own options, shown for every operation (Idempotency Key for every POST); n8n\'s Request Options are left to n8n', () => {
 		const collections = properties.filter((p) => p.name === 'options');
 		expect(collections.map((c) => ({ displayName: c.displayName, type: c.type, shownFor: c.displayOptions, options: names(c.options) }))).toEqual([
 			{ displayName: 'Options', type: 'collection', shownFor: undefined, options: EXPECTED_OPTIONS },
 		]);
 		// n8n's loader adds its own Request Options (Settings tab); the node names none of its properties so.
 		expect(properties.filter((p) => p.name === 'requestOptions')).toEqual([]);
+		// Idempotency Key is offered exactly where a request is a POST (a change), and nowhere else.
+		const key = collections[0].options.find((/** @type {Json} */ o) => o.name === 'idempotencyKey');
+		const keyed = key.displayOptions.show['/operation'];
+		const operations = properties.filter((p) => p.name === 'operation').flatMap((p) => p.options.map((/** @type {Json} */ o) => ({ resource: p.displayOptions.show.resource[0], operation: o.value, method: o.routing.request.method })));
+		expect(operations).toHaveLength(Object.values(EXPECTED_OPERATIONS).flat().length);
+		expect(operations.filter((o) => keyed.includes(o.operation) !== (o.method === 'POST'))).toEqual([]);
 	});
 
 	test('every resource, and each lists its operations', () => {
