@@ -38,6 +38,8 @@ const {
 	cardholderIdsNewestFirst,
 	disputesOf,
 	eachLine,
+	everyIssue20OperationRequests,
+	everyIssue20OperationScene,
 	expectRequests,
 	issuingOf,
 	useN8n,
@@ -246,16 +248,33 @@ eachLine('editor', (version) => {
 			expect(text).not.toMatch(/\d+ items/);
 		}));
 
+	/**
+	 * Opens a workflow of test/e2e/workflows/ in the editor, runs it with Execute workflow and
+	 * waits until every node shows success.
+	 * @param {import('playwright-core').Page} page @param {string} file @param {string} id
+	 */
+	const executeWorkflow = async (page, file, id) => {
+		const { nodes } = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8'));
+		await page.goto(`${n8n.url}/workflow/${id}`, { timeout: 60000 });
+		await page.getByTestId('canvas-node').first().waitFor({ timeout: 30000 });
+		n8n.sim.reset();
+		await page.getByTestId('execute-workflow-button').click();
+		const succeeded = page.getByTestId('canvas-node-status-success');
+		await waitFor(`${nodes.length} nodes showing success`, async () => (await succeeded.count()) === nodes.length, 60000);
+	};
+
 	test('every operation added after the first release runs from the editor: Execute workflow, every node succeeds', () =>
 		withPage('every-new-operation', async (page, shot) => {
-			const { nodes } = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, 'every-new-operation.json'), 'utf8'));
-			await page.goto(`${n8n.url}/workflow/wpE2eEveryNewOp`, { timeout: 60000 });
-			await page.getByTestId('canvas-node').first().waitFor({ timeout: 30000 });
-			n8n.sim.reset();
-			await page.getByTestId('execute-workflow-button').click();
-			const succeeded = page.getByTestId('canvas-node-status-success');
-			await waitFor(`${nodes.length} nodes showing success`, async () => (await succeeded.count()) === nodes.length, 60000);
+			await executeWorkflow(page, 'every-new-operation.json', 'wpE2eEveryNewOp');
 			await shot('ran');
 			expectRequests(n8n.sim, EVERY_NEW_OPERATION_REQUESTS);
+		}));
+
+	test('every other operation issue 20 added runs from the editor: Execute workflow, every node succeeds, the requests n8n execute sends', () =>
+		withPage('every-issue-20-operation', async (page, shot) => {
+			const scene = await everyIssue20OperationScene(n8n.sim);
+			await executeWorkflow(page, 'every-issue-20-operation.json', 'wpE2eIssue20Ops');
+			await shot('ran');
+			expectRequests(n8n.sim, everyIssue20OperationRequests(scene.made()));
 		}));
 });

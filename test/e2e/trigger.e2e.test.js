@@ -21,7 +21,7 @@ const path = require('node:path');
 const { waitFor } = require('../../scripts/process');
 const { executeStep, openAddField, useEditor } = require('./editor');
 /** @import { SimEndpoint } from '../trigger/fixtures' */
-const { EXAMPLES, SANDBOX_KEY, eachLine, expectRequests, useN8n } = require('./harness');
+const { EXAMPLES, callSandbox, eachLine, expectRequests, useN8n } = require('./harness');
 /** @import { Json, Simulator } from './harness' */
 
 const sandbox = require('../simulator/webhooks');
@@ -43,24 +43,6 @@ const SETTLE_MS = 60000;
 
 /** @param {Simulator} sim */
 const endpointsAt = (sim) => /** @type {Endpoint[]} */ ([...sandbox.state(sim).endpoints.values()]);
-
-/**
- * A call to the sandbox's API or its /_sandbox/ routes, with the sandbox key.
- * @param {Simulator} sim
- * @param {string} route
- * @param {object} [body]
- * @returns {Promise<Json>}
- */
-async function callSandbox(sim, route, body) {
-	const res = await fetch(`${sim.url}${route}`, {
-		method: body === undefined ? 'GET' : 'POST',
-		headers: { authorization: `Basic ${Buffer.from(`${SANDBOX_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = await res.json();
-	if (!res.ok) throw new Error(`${route} answered ${res.status}: ${JSON.stringify(json)}`);
-	return json;
-}
 
 /**
  * `Wooshpay-Signature` as WooshPay makes it: t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.

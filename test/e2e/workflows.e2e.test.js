@@ -26,6 +26,11 @@ const {
 	nodeOutput,
 	paymentsOf,
 	payoutsOf,
+	paymentMethodsOf,
+	billingOf,
+	disputesOf,
+	everyIssue20OperationRequests,
+	everyIssue20OperationScene,
 	useN8n,
 } = require('./harness');
 /** @import { Json } from './harness' */
@@ -330,6 +335,122 @@ eachLine('workflows through n8n execute', (version) => {
 		});
 		expect(payout.beneficiary_data).toEqual(payoutsOf(sim).beneficiaries.get('bf_sandbox_1'));
 		expect(payout.beneficiary_data).toMatchObject({ id: 'bf_sandbox_1', object: 'beneficiary' });
+	});
+
+	test('every other operation issue 20 added, once each (Payment Intent Update, Confirm, Cancel; Charge Get; Dispute Get Many; Payment Method; Setup Intent; Payout Update; Beneficiary; Product; Price; Coupon; Promotion Code; Subscription; Subscription Item; Invoice; Payment Link; FX Quote; File; Webhook Endpoint)', async () => {
+		const { sim } = n8n;
+		const { paymentIntents, charges } = paymentsOf(sim);
+		const { paymentMethods, setupIntents } = paymentMethodsOf(sim);
+		const { payouts, beneficiaries } = payoutsOf(sim);
+		const { disputes, files } = disputesOf(sim);
+		const billing = billingOf(sim);
+		const scene = await everyIssue20OperationScene(sim);
+		sim.reset();
+		const result = await n8n.execute('wpE2eIssue20Ops');
+		expectSuccess(result);
+		/** @param {string} node */
+		const out = (node) => nodeOutput(result.run, node);
+		const made = scene.made();
+		const { paid, unpaid, card, product, price, subscription, item, coupon, promotion, quote, endpoint } = made;
+		const requests = expectRequests(sim, everyIssue20OperationRequests(made));
+		// What a node sends with an ID from the node before it, after that node.
+		/** @param {string} earlier @param {string} later */
+		const after = (earlier, later) => {
+			const at = (/** @type {string} */ key) => requests.findIndex((r) => `${r.method} ${r.path} ${JSON.stringify(r.body ?? null)}`.startsWith(key));
+			expect({ earlier, later, inOrder: at(earlier) >= 0 && at(earlier) < at(later) }).toEqual({ earlier, later, inOrder: true });
+		};
+		after('POST /v1/payment_intents {"amount":3000', `POST /v1/payment_intents/${paid.id} `);
+		after(`POST /v1/payment_intents/${paid.id} `, `POST /v1/payment_intents/${paid.id}/confirm`);
+		after('POST /v1/payment_intents {"amount":1500', `POST /v1/payment_intents/${unpaid.id}/cancel`);
+		after('POST /v1/payment_methods ', `POST /v1/payment_methods/${card.id}/attach`);
+		after(`POST /v1/payment_methods/${card.id}/attach`, 'GET /v1/customers/cus_sandbox_2/payment_methods');
+		after('POST /v1/setup_intents/seti_sandbox_1 ', 'POST /v1/setup_intents/seti_sandbox_1/confirm');
+		after('POST /v1/products ', 'POST /v1/prices ');
+		after('POST /v1/prices ', `POST /v1/prices/${price.id}`);
+		after(`POST /v1/prices/${price.id}`, `GET /v1/prices/${price.id}`);
+		after(`GET /v1/prices/${price.id}`, 'POST /v1/subscriptions ');
+		after('POST /v1/subscriptions ', 'POST /v1/subscription_items ');
+		after('POST /v1/coupons ', 'POST /v1/promotion_code ');
+		after('GET /v1/webhook_endpoints ', `GET /v1/webhook_endpoints/${endpoint.id}`);
+
+		// Payment intents: updated (still unpaid), confirmed with a card (paid at once: automatic capture), canceled.
+		/** @param {Json} p */
+		const state = (p) => ({ id: p.id, status: p.status, amount_received: p.amount_received, description: p.description, metadata: p.metadata, cancellation_reason: p.cancellation_reason });
+		expect(out('Note the gift wrapping').map(state)).toEqual([{ id: paid.id, status: 'requires_payment_method', amount_received: 0, description: 'Order 4001, gift wrapped', metadata: { gift: 'yes' }, cancellation_reason: null }]);
+		expect(out('Confirm it with a card')).toEqual([paymentIntents.get(paid.id)]);
+		expect(out('Confirm it with a card').map(state)).toEqual([{ id: paid.id, status: 'succeeded', amount_received: 3000, description: 'Order 4001, gift wrapped', metadata: { gift: 'yes' }, cancellation_reason: null }]);
+		expect(paymentMethods.get(paid.payment_method).billing_details.name).toBe('Alan Turing');
+		expect(out('Cancel the unpaid order')).toEqual([paymentIntents.get(unpaid.id)]);
+		expect(out('Cancel the unpaid order').map(state)).toEqual([{ id: unpaid.id, status: 'canceled', amount_received: 0, description: null, metadata: {}, cancellation_reason: 'Order not paid within 24 hours' }]);
+		// Simplify, on by default: a charge, a dispute, a payment link.
+		const charge = charges.get('ch_sandbox_1');
+		expect(out('Charge by ID')).toEqual([Object.fromEntries(SIMPLIFIED_CHARGE.filter((f) => f in charge).map((f) => [f, charge[f]]))]);
+		const dispute = disputes.get('dp_sandbox_2');
+		expect(out('Disputes of a charge')).toEqual([
+			{
+				id: 'dp_sandbox_2',
+				status: 'warning_needs_response',
+				amount: 4999,
+				currency: 'USD',
+				reason: 'product_not_received',
+				charge: 'ch_sandbox_3',
+				payment_intent: 'pi_sandbox_3',
+				evidence_due_by: dispute.evidence_details.due_by,
+				is_charge_refundable: false,
+				created: dispute.created,
+			},
+		]);
+		const link = billing.paymentLinks.get('plink_sandbox_1');
+		expect(out('Payment link by ID')).toEqual([
+			{
+				id: 'plink_sandbox_1',
+				active: true,
+				url: link.url,
+				currency: 'USD',
+				line_items: [{ price: link.line_items.data[0].price, quantity: 1, amount_total: 2500 }],
+				after_completion: 'hosted_confirmation',
+				metadata: { campaign: 'spring' },
+				livemode: false,
+				created: link.created,
+			},
+		]);
+		// Payment methods and setup intents.
+		expect(out('Create a card payment method')).toEqual([{ ...paymentMethods.get(card.id), customer: null }]);
+		expect(out('Attach it to Grace')).toEqual([paymentMethods.get(card.id)]);
+		expect(card.customer).toBe('cus_sandbox_2');
+		const grace = out("Grace's cards");
+		expect(grace.map((pm) => pm.id)).toEqual([...paymentMethods.values()].filter((pm) => pm.customer === 'cus_sandbox_2' && pm.type === 'card').sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1)).map((pm) => pm.id));
+		expect(grace.map((pm) => pm.id)).toContain(card.id);
+		expect(out('Give the setup intent a card').map((si) => [si.id, si.status, si.payment_method, si.description])).toEqual([['seti_sandbox_1', 'requires_confirmation', 'pm_sandbox_1', "Ada's card for renewals"]]);
+		expect(out('Confirm the setup intent')).toEqual([setupIntents.get('seti_sandbox_1')]);
+		expect(out('Confirm the setup intent').map((si) => [si.status, si.usage])).toEqual([['succeeded', 'off_session']]);
+		// Payouts, beneficiaries, products, prices, subscriptions, coupons.
+		expect(out('Tag a payout')).toEqual([payouts.get('po_sandbox_2')]);
+		expect(out('Tag a payout')[0].metadata).toMatchObject({ batch: '2026-05' });
+		expect(out('Beneficiary by ID')).toEqual([beneficiaries.get('bf_sandbox_2')]);
+		expect(out('Create a product')).toEqual([product]);
+		expect(out('Create a monthly price').map((p) => [p.id, p.product, p.unit_amount, p.currency, p.type, p.recurring.interval])).toEqual([[price.id, product.id, 500, 'USD', 'recurring', 'month']]);
+		expect(out('Rename the price').map((p) => [p.nickname, p.metadata])).toEqual([['Gift wrap club', { tier: 'club' }]]);
+		expect(out('Get the price')).toEqual([price]);
+		expect(out('Subscribe Ada')).toEqual([expect.objectContaining({ id: subscription.id, object: 'subscription', customer: 'cus_sandbox_1', metadata: { plan: 'pro' } })]);
+		expect(out('Add gift wrapping to it')).toEqual([item]);
+		expect(out('Add gift wrapping to it').map((i) => [i.subscription, i.price.id, i.quantity])).toEqual([[subscription.id, price.id, 2]]);
+		expect(out('Product by ID')).toEqual([billing.products.get('prod_sandbox_1')]);
+		expect(out('Create a coupon')).toEqual([coupon]);
+		expect(out('Create a coupon').map((c) => [c.percent_off, c.duration])).toEqual([[15, 'once']]);
+		expect(out('Create its promotion code')).toEqual([promotion]);
+		expect(out('Create its promotion code').map((p) => [p.code, p.coupon.id, p.max_redemptions, p.active])).toEqual([['SPRING15', coupon.id, 100, true]]);
+		expect(out('Coupon by ID')).toEqual([billing.coupons.get('coupon_sandbox_2')]);
+		// Invoices, FX quotes, files, webhook endpoints.
+		expect(out('Invoices of a subscription').map((i) => i.id)).toEqual(['in_sandbox_1']);
+		expect(out('Invoices of a subscription')).toEqual([billing.invoices.get('in_sandbox_1')]);
+		expect(out('Quote GBP and EUR in USD')).toEqual([quote]);
+		expect(Object.keys(quote.rates)).toEqual(['GBP', 'EUR']);
+		expect(out('File by ID')).toEqual([files.get('file_sandbox_1')]);
+		expect(out('Webhook endpoints').map((e) => e.id)).toEqual([endpoint.id]);
+		expect(out('Webhook endpoint by ID').map((e) => [e.id, e.url, e.enabled_events])).toEqual([[endpoint.id, 'https://example.com/hooks/wooshpay', ['payout.created']]]);
+		// The secret of an endpoint is shown only when it is created: never in a list or a Get.
+		expect(JSON.stringify([out('Webhook endpoints'), out('Webhook endpoint by ID')])).not.toContain(endpoint.secret);
 	});
 
 	test('Card → Update (cancel a lost card); Refund → Create, then Refund → Get of the new refund', async () => {
