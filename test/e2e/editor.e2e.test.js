@@ -263,7 +263,7 @@ eachLine('editor', (version) => {
 		await waitFor(`${nodes.length} nodes showing success`, async () => (await succeeded.count()) === nodes.length, 60000);
 	};
 
-	test('every operation added after the first release runs from the editor: Execute workflow, every node succeeds', () =>
+	test('the first operations added after the first release (every-new-operation.json) run from the editor: Execute workflow, every node succeeds', () =>
 		withPage('every-new-operation', async (page, shot) => {
 			await executeWorkflow(page, 'every-new-operation.json', 'wpE2eEveryNewOp');
 			await shot('ran');
