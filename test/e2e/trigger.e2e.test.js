@@ -120,7 +120,7 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 	 */
 	const registering = (url, desc = description) => [listed, { ...registered, body: { ...registered.body, url, description: desc } }, listed];
 	/**
-	 * The requests the sandbox received, in the order they arrived, as "METHOD path".
+	 * Requests as "METHOD path", in their order.
 	 * @param {Json[]} requests
 	 */
 	const inOrder = (requests) => requests.map((r) => `${r.method} ${r.path}`);
