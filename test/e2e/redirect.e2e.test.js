@@ -149,7 +149,7 @@ eachLine('a Base URL that redirects to another port (issue 16)', (version) => {
 		const message = `WooshPay answered 307 Temporary Redirect, a redirect to 127.0.0.1:${target.port}: not followed, nothing was sent there`;
 		const listed = { method: 'GET', url: '/v1/webhook_endpoints?limit=100', authorization: BASIC, idempotencyKey: undefined, body: '' };
 		if (n8n1) {
-			// n8n 1.x activates before it answers, and answers the error's description (the node's hint).
+			// n8n 1.x runs the trigger's checkExists before it answers, and answers with the error's description (the node's hint).
 			await expect(n8n.rest('POST', `/rest/workflows/${id}/activate`, { versionId })).rejects.toThrow(
 				`answered 400: ${JSON.stringify({ code: 400, message: 'The node never follows a redirect, so that the secret key cannot reach another address. Check the Base URL of the WooshPay credential (for Custom, the address that answers the API itself, not one that forwards).' })}`,
 			);
