@@ -181,7 +181,8 @@ eachLine('editor', (version) => {
 	test("Options lists exactly the node's own options and Settings → Request Options exactly n8n's, once each", () =>
 		withPage('options', async (page, shot) => {
 			await addWooshPayNode(page, n8n.url, 'Update a customer', shot);
-			// One "Add Option" on the Parameters tab: the node's Options.
+			// One "Add Option" on the Parameters tab: the node's Options (counted once the panel has drawn it).
+			await addFieldControls(page, 'Add Option').first().waitFor();
 			expect(await addFieldControls(page, 'Add Option').count()).toBe(1);
 			expect(await openAddField(page, 'Add Option')).toEqual(EXPECTED_OPTIONS);
 			await shot('4-options');
@@ -197,6 +198,7 @@ eachLine('editor', (version) => {
 			// One "Add Option" on the Settings tab: n8n's Request Options.
 			await openTab(page, 'settings');
 			await page.getByText('Request Options', { exact: true }).first().waitFor();
+			await addFieldControls(page, 'Add Option').first().waitFor();
 			expect(await addFieldControls(page, 'Add Option').count()).toBe(1);
 			expect(await openAddField(page, 'Add Option')).toEqual(EXPECTED_REQUEST_OPTIONS);
 			await shot('5-request-options');
