@@ -7,6 +7,7 @@
  * the sandbox, and the output panel read.
  */
 const {
+	addFieldControls,
 	addFields,
 	addWooshPayNode,
 	executeStep,
@@ -15,6 +16,7 @@ const {
 	openAddField,
 	openList,
 	openOptions,
+	openTab,
 	parameterValue,
 	pickAddField,
 	pickListItem,
@@ -30,9 +32,14 @@ const {
 	EVERY_NEW_OPERATION_REQUESTS,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
+	EXPECTED_OPTIONS,
+	EXPECTED_REQUEST_OPTIONS,
 	WORKFLOWS,
 	cardholderIdsNewestFirst,
+	disputesOf,
 	eachLine,
+	everyIssue20OperationRequests,
+	everyIssue20OperationScene,
 	expectRequests,
 	issuingOf,
 	useN8n,
@@ -171,16 +178,105 @@ eachLine('editor', (version) => {
 			await outputView(page, 'JSON', [`"${ids[0]}"`]);
 		}));
 
-	test('every operation added after the first release runs from the editor: Execute workflow, every node succeeds', () =>
-		withPage('every-new-operation', async (page, shot) => {
-			const { nodes } = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, 'every-new-operation.json'), 'utf8'));
-			await page.goto(`${n8n.url}/workflow/wpE2eEveryNewOp`, { timeout: 60000 });
-			await page.getByTestId('canvas-node').first().waitFor({ timeout: 30000 });
+	test("Options lists exactly the node's own options and Settings → Request Options exactly n8n's, once each", () =>
+		withPage('options', async (page, shot) => {
+			await addWooshPayNode(page, n8n.url, 'Update a customer', shot);
+			// One "Add Option" on the Parameters tab: the node's Options (counted once the panel has drawn it).
+			await addFieldControls(page, 'Add Option').first().waitFor();
+			expect(await addFieldControls(page, 'Add Option').count()).toBe(1);
+			expect(await openAddField(page, 'Add Option')).toEqual(EXPECTED_OPTIONS);
+			await shot('4-options');
+			await pickAddField(page, 'Max Retries');
+			await page.getByTestId('parameter-input-maxRetries').waitFor();
+			// An option added is no longer offered; the others still are, once each.
+			expect(await openAddField(page, 'Add Option')).toEqual(EXPECTED_OPTIONS.filter((o) => o !== 'Max Retries'));
+			await pickAddField(page, 'Idempotency Key');
+			// Its example as README's Options table writes it, what one types in expression mode (no "=").
+			const keyInput = page.getByTestId('parameter-input-idempotencyKey').locator('input, textarea').first();
+			expect(await keyInput.getAttribute('placeholder')).toBe('{{ "order-" + $json.orderId }}');
+
+			// One "Add Option" on the Settings tab: n8n's Request Options.
+			await openTab(page, 'settings');
+			await page.getByText('Request Options', { exact: true }).first().waitFor();
+			await addFieldControls(page, 'Add Option').first().waitFor();
+			expect(await addFieldControls(page, 'Add Option').count()).toBe(1);
+			expect(await openAddField(page, 'Add Option')).toEqual(EXPECTED_REQUEST_OPTIONS);
+			await shot('5-request-options');
+			await pickAddField(page, 'Timeout');
+			await page.getByTestId('parameter-input-timeout').waitFor();
+			await shot('6-timeout-added');
+			const settings = await page.getByTestId('ndv').innerText();
+			for (const option of EXPECTED_OPTIONS) expect(settings).not.toContain(option);
+
+			// Back on Parameters: the two options added there, none of n8n's.
+			await openTab(page, 'params');
+			await page.getByTestId('parameter-input-maxRetries').waitFor();
+			await page.getByTestId('parameter-input-idempotencyKey').waitFor();
+			// (the Settings tab stays in the page, hidden)
+			expect(await page.locator('[data-test-id="parameter-input-timeout"]:visible').count()).toBe(0);
+			await shot('7-options-added');
+		}));
+
+	test('Dispute → Close (added by issue 20): the dispute picked From List, the close runs against the sandbox', () =>
+		withPage('dispute-close', async (page, shot) => {
+			await addWooshPayNode(page, n8n.url, 'Close a dispute', shot);
+			expect(await nodeSetUp(page)).toEqual({ resource: 'Dispute', operation: 'Close', credential });
+			expect(await openOptions(page, 'operation')).toEqual(EXPECTED_OPERATIONS.dispute);
+			await pickOption(page, 'Close');
+			// The list: amount, reason, status and when (UTC), newest first, as the sandbox holds them.
+			const { disputes } = disputesOf(n8n.sim);
+			/** @param {string} id */
+			const shown = (id) => {
+				const d = disputes.get(id);
+				return `${(d.amount / 100).toFixed(2)} ${d.currency} · ${d.reason} · ${d.status} · ${new Date(d.created * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+			};
 			n8n.sim.reset();
-			await page.getByTestId('execute-workflow-button').click();
-			const succeeded = page.getByTestId('canvas-node-status-success');
-			await waitFor(`${nodes.length} nodes showing success`, async () => (await succeeded.count()) === nodes.length, 60000);
+			const items = (await openList(page, 'disputeId')).map((text) => text.trim());
+			await shot('4-dispute-list');
+			expect(items).toEqual(['dp_sandbox_3', 'dp_sandbox_2', 'dp_sandbox_1'].map(shown));
+			expect(items[2]).toMatch(/^25\.00 USD · fraudulent · needs_response · \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+			expectRequests(n8n.sim, [{ method: 'GET', path: '/v1/disputes/list', query: { limit: '50' } }]);
+			await pickListItem(page, shown('dp_sandbox_1'));
+			await shot('5-dispute-picked');
+
+			n8n.sim.reset();
+			await executeStep(page, ['1 item', 'dp_sandbox_1']);
+			await shot('6-output');
+			expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/disputes/dp_sandbox_1/close' }]);
+			expect(disputes.get('dp_sandbox_1').status).toBe('lost');
+			// The status is further down the JSON view (n8n 1.x shows it first) than the panel draws; the Table view has it as a column.
+			const text = await outputView(page, 'Table', ['1 item', 'dp_sandbox_1', 'ch_sandbox_1', 'lost']);
+			await shot('7-output-table');
+			expect(text).not.toMatch(/\d+ items/);
+		}));
+
+	/**
+	 * Opens a workflow of test/e2e/workflows/ in the editor, runs it with Execute workflow and
+	 * waits until every node shows success.
+	 * @param {import('playwright-core').Page} page @param {string} file @param {string} id
+	 */
+	const executeWorkflow = async (page, file, id) => {
+		const { nodes } = JSON.parse(fs.readFileSync(path.join(WORKFLOWS, file), 'utf8'));
+		await page.goto(`${n8n.url}/workflow/${id}`, { timeout: 60000 });
+		await page.getByTestId('canvas-node').first().waitFor({ timeout: 30000 });
+		n8n.sim.reset();
+		await page.getByTestId('execute-workflow-button').click();
+		const succeeded = page.getByTestId('canvas-node-status-success');
+		await waitFor(`${nodes.length} nodes showing success`, async () => (await succeeded.count()) === nodes.length, 60000);
+	};
+
+	test('the first operations added after the first release (every-new-operation.json) run from the editor: Execute workflow, every node succeeds', () =>
+		withPage('every-new-operation', async (page, shot) => {
+			await executeWorkflow(page, 'every-new-operation.json', 'wpE2eEveryNewOp');
 			await shot('ran');
 			expectRequests(n8n.sim, EVERY_NEW_OPERATION_REQUESTS);
+		}));
+
+	test('every other operation issue 20 added runs from the editor: Execute workflow, every node succeeds, the requests n8n execute sends', () =>
+		withPage('every-issue-20-operation', async (page, shot) => {
+			const scene = await everyIssue20OperationScene(n8n.sim);
+			await executeWorkflow(page, 'every-issue-20-operation.json', 'wpE2eIssue20Ops');
+			await shot('ran');
+			expectRequests(n8n.sim, everyIssue20OperationRequests(scene.made()));
 		}));
 });

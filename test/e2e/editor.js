@@ -122,17 +122,26 @@ async function fill(page, name, value) {
 }
 
 /**
+ * The visible "Add Field" drop-downs of the node's panel that show `placeholder` ("Add Field",
+ * "Add Option", ...): one per collection on the open tab.
+ * @param {Page} page
+ */
+function addFieldControls(page, placeholder = 'Add Field') {
+	return (
+		page
+			.getByTestId('ndv')
+			// n8n 1.x marks the drop-down by its class only
+			.locator('[data-test-id="collection-parameter-add"]:visible, .add-option:visible')
+			.filter({ has: page.locator(`input[placeholder="${placeholder}"]`) })
+	);
+}
+
+/**
  * Opens the "Add Field" drop-down showing `placeholder`; returns its visible options.
  * @param {Page} page
  */
 async function openAddField(page, placeholder = 'Add Field') {
-	await page
-		.getByTestId('ndv')
-		// n8n 1.x marks the drop-down by its class only
-		.locator('[data-test-id="collection-parameter-add"]:visible, .add-option:visible')
-		.filter({ has: page.locator(`input[placeholder="${placeholder}"]`) })
-		.first()
-		.click();
+	await addFieldControls(page, placeholder).first().click();
 	const options = page.locator('[data-test-id="collection-parameter-option"]:visible');
 	await options.first().waitFor();
 	return (await options.allInnerTexts()).map((t) => t.trim());
@@ -159,6 +168,16 @@ async function addFields(page, names) {
 		await openAddField(page);
 		await pickAddField(page, name);
 	}
+}
+
+/**
+ * Switches the node's panel to its Parameters or Settings tab (Settings: n8n's own settings of
+ * every node, with the Request Options it adds to a declarative node).
+ * @param {Page} page
+ * @param {'params' | 'settings'} tab
+ */
+async function openTab(page, tab) {
+	await page.getByTestId('ndv').getByTestId(`tab-${tab}`).click();
 }
 
 /**
@@ -250,7 +269,9 @@ module.exports = {
 	parameterValue,
 	nodeSetUp,
 	fill,
+	addFieldControls,
 	openAddField,
+	openTab,
 	pickAddField,
 	addFields,
 	openOptions,

@@ -28,9 +28,13 @@ const { freePorts } = require('../../scripts/process');
 const { startSimulator } = require('../simulator/simulator');
 
 /** @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator */
-/** The sandbox's issuing and payment objects, by ID. */
+/** The sandbox's objects (issuing, payments, disputes, payouts, payment methods, billing), by ID. */
 const { issuingOf } = /** @type {{ issuingOf: (sim: Simulator) => { limits: Map<string, Json>; cards: Map<string, Json> } }} */ (require('../simulator/issuing'));
-const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json> } }} */ (require('../simulator/payments'));
+const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json>; charges: Map<string, Json> } }} */ (require('../simulator/payments'));
+const { disputesOf } = /** @type {{ disputesOf: (sim: Simulator) => { disputes: Map<string, Json>; files: Map<string, Json> } }} */ (require('../simulator/disputes'));
+const { payoutsOf } = /** @type {{ payoutsOf: (sim: Simulator) => { payouts: Map<string, Json>; beneficiaries: Map<string, Json>; fxQuotes: Map<string, Json> } }} */ (require('../simulator/payouts'));
+const { paymentMethodsOf } = /** @type {{ paymentMethodsOf: (sim: Simulator) => { paymentMethods: Map<string, Json>; setupIntents: Map<string, Json> } }} */ (require('../simulator/payment-methods'));
+const { billingOf } = /** @type {{ billingOf: (sim: Simulator) => Record<'products' | 'prices' | 'coupons' | 'promotionCodes' | 'subscriptions' | 'subscriptionItems' | 'invoices' | 'paymentLinks', Map<string, Json>> }} */ (require('../simulator/billing'));
 /**
  * n8n's run data and REST answers: untyped JSON here.
  * @typedef {any} Json
@@ -56,16 +60,40 @@ const EXPECTED_FIELDS = {
 /** Every resource (in the order of the Resource list) with its Operation options, in the order n8n shows them (alphabetical by name). */
 const EXPECTED_OPERATIONS = {
 	balance: ['Get'],
+	beneficiary: ['Get'],
 	card: ['Get', 'Get Many', 'Get Remaining Limits', 'Update'],
 	authorization: ['Get', 'Get Many'],
 	transaction: ['Get', 'Get Many', 'Update'],
 	cardholder: ['Create', 'Get', 'Get Many', 'Update'],
-	charge: ['Get Many'],
+	charge: ['Get', 'Get Many'],
+	coupon: ['Create', 'Get'],
 	customer: ['Create', 'Get', 'Update'],
+	dispute: ['Close', 'Get Many'],
 	event: ['Get'],
-	paymentIntent: ['Create', 'Get', 'Get Many', 'Search'],
+	file: ['Get'],
+	fxQuote: ['Create'],
+	invoice: ['Get Many'],
+	paymentIntent: ['Cancel', 'Capture', 'Confirm', 'Create', 'Get', 'Get Many', 'Search', 'Update'],
+	paymentLink: ['Get'],
+	paymentMethod: ['Attach to Customer', 'Create', 'Get Many'],
+	payout: ['Create', 'Update'],
+	price: ['Create', 'Get', 'Update'],
+	product: ['Create', 'Get'],
+	promotionCode: ['Create'],
 	refund: ['Create', 'Get'],
+	setupIntent: ['Confirm', 'Update'],
+	subscription: ['Create'],
+	subscriptionItem: ['Create'],
+	webhookEndpoint: ['Get', 'Get Many'],
 };
+/** The node's own Options (Options → Add Option), in the order n8n shows them. */
+const EXPECTED_OPTIONS = ['Idempotency Key', 'Max Parallel Requests', 'Max Requests per Second', 'Max Retries', 'Retry Money Movements After Unclear Failures'];
+/** n8n's Request Options, which its loader adds to every declarative node's Settings tab (Settings → Request Options → Add Option). */
+const EXPECTED_REQUEST_OPTIONS = ['Batching', 'Ignore SSL Issues (Insecure)', 'Proxy', 'Timeout'];
+/** The fields Simplify keeps of a payment intent (Get, Get Many, Search; on by default), in this order. */
+const SIMPLIFIED_PAYMENT_INTENT = ['id', 'status', 'amount', 'currency', 'amount_capturable', 'amount_received', 'customer', 'merchant_order_id', 'payment_method_types', 'created'];
+/** The fields Simplify keeps of a charge (Get, Get Many), in this order: those of them the charge has. */
+const SIMPLIFIED_CHARGE = ['id', 'status', 'amount', 'amount_refunded', 'currency', 'captured', 'payment_intent', 'customer', 'failure_message', 'created'];
 
 /** The n8n versions to run on: $WOOSHPAY_N8N_LINES (comma-separated), else every tested line. */
 const LINES = (process.env.WOOSHPAY_N8N_LINES || Object.keys(n8nScripts.LINES).join(','))
@@ -316,6 +344,132 @@ const EVERY_NEW_OPERATION_REQUESTS = [
 ];
 
 /**
+ * A call to the sandbox's API or its /_sandbox/ routes, with the sandbox key: a GET, or with
+ * `body` a POST. Resolves with the answer's JSON, rejects unless 2xx.
+ * @param {Simulator} sim
+ * @param {string} route
+ * @param {object} [body]
+ * @returns {Promise<Json>}
+ */
+async function callSandbox(sim, route, body) {
+	const res = await fetch(`${sim.url}${route}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		headers: { authorization: `Basic ${Buffer.from(`${SANDBOX_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = await res.json();
+	if (!res.ok) throw new Error(`${route} answered ${res.status}: ${JSON.stringify(json)}`);
+	return json;
+}
+
+/**
+ * @typedef {object} Issue20Objects  what every-issue-20-operation.json makes at the sandbox
+ * @property {Json} paid          the payment intent created, updated and confirmed (order_4001)
+ * @property {Json} unpaid        the payment intent created and canceled (order_4002)
+ * @property {Json} card          the payment method created and attached to cus_sandbox_2
+ * @property {Json} product
+ * @property {Json} price         the product's monthly price
+ * @property {Json} subscription  cus_sandbox_1's
+ * @property {Json} item          the price added to the subscription
+ * @property {Json} coupon
+ * @property {Json} promotion     the coupon's promotion code
+ * @property {Json} quote         the FX quote
+ * @property {Json} endpoint      the webhook endpoint the scene registered (not the run)
+ */
+
+/**
+ * Sets the sandbox up for test/e2e/workflows/every-issue-20-operation.json, wherever it runs
+ * (`n8n execute`, the editor): one webhook endpoint registered (for Webhook Endpoint → Get Many
+ * and Get), and what the sandbox holds noted, so that `made()`, after the run, finds each object
+ * the run made (exactly one of each).
+ * @param {Simulator} sim
+ */
+async function everyIssue20OperationScene(sim) {
+	const endpoint = await callSandbox(sim, '/v1/webhook_endpoints', { url: 'https://example.com/hooks/wooshpay', enabled_events: ['payout.created'] });
+	const { paymentIntents } = paymentsOf(sim);
+	const { paymentMethods } = paymentMethodsOf(sim);
+	const { fxQuotes } = payoutsOf(sim);
+	const billing = billingOf(sim);
+	const stores = [paymentIntents, paymentMethods, billing.products, billing.prices, billing.coupons, billing.promotionCodes, billing.subscriptions, billing.subscriptionItems, fxQuotes];
+	const before = new Set(stores.flatMap((store) => [...store.keys()]));
+	/**
+	 * The one object of `store` that the run made and that has `fields`.
+	 * @param {Map<string, Json>} store @param {Json} [fields]
+	 */
+	const one = (store, fields = {}) => {
+		const found = [...store.values()].filter((o) => !before.has(o.id) && Object.entries(fields).every(([k, v]) => o[k] === v));
+		expect({ fields, found: found.length }).toEqual({ fields, found: 1 });
+		return found[0];
+	};
+	/** @returns {Issue20Objects} */
+	const made = () => {
+		const product = one(billing.products, { name: 'Gift wrapping' });
+		const subscription = one(billing.subscriptions, { customer: 'cus_sandbox_1' });
+		const coupon = one(billing.coupons, { name: 'Spring sale' });
+		return {
+			paid: one(paymentIntents, { merchant_order_id: 'order_4001' }),
+			unpaid: one(paymentIntents, { merchant_order_id: 'order_4002' }),
+			// (Confirm's Payment Method Data makes a payment method too, of no customer.)
+			card: one(paymentMethods, { customer: 'cus_sandbox_2' }),
+			product,
+			price: one(billing.prices, { product: product.id }),
+			subscription,
+			item: one(billing.subscriptionItems, { subscription: subscription.id, quantity: 2 }),
+			coupon,
+			promotion: one(billing.promotionCodes, { code: 'SPRING15' }),
+			quote: one(fxQuotes),
+			endpoint,
+		};
+	};
+	return { made };
+}
+
+/**
+ * What test/e2e/workflows/every-issue-20-operation.json sends, wherever it runs, given what it made.
+ * @param {Issue20Objects} made
+ * @returns {ExpectedRequest[]}
+ */
+function everyIssue20OperationRequests({ paid, unpaid, card, product, price, subscription, coupon, endpoint }) {
+	return [
+		{ method: 'POST', path: '/v1/payment_intents', body: { amount: 3000, currency: 'GBP', customer: 'cus_sandbox_3', merchant_order_id: 'order_4001' } },
+		{ method: 'POST', path: `/v1/payment_intents/${paid.id}`, body: { description: 'Order 4001, gift wrapped', metadata: { gift: 'yes' } } },
+		{ method: 'POST', path: `/v1/payment_intents/${paid.id}/confirm`, body: { payment_method_data: { type: 'card', billing_details: { name: 'Alan Turing' } } } },
+		{ method: 'POST', path: '/v1/payment_intents', body: { amount: 1500, currency: 'USD', merchant_order_id: 'order_4002' } },
+		{ method: 'POST', path: `/v1/payment_intents/${unpaid.id}/cancel`, body: { cancellation_reason: 'Order not paid within 24 hours' } },
+		{ method: 'GET', path: '/v1/charges/ch_sandbox_1' },
+		{ method: 'GET', path: '/v1/disputes/list', query: { limit: '100', charge: 'ch_sandbox_3' } },
+		{
+			method: 'POST',
+			path: '/v1/payment_methods',
+			body: { type: 'card', billing_details: { address: { country: 'US' }, email: 'grace@example.com', name: 'Grace Hopper' }, metadata: { source: 'e2e' } },
+		},
+		{ method: 'POST', path: `/v1/payment_methods/${card.id}/attach`, body: { customer: 'cus_sandbox_2' } },
+		{ method: 'GET', path: '/v1/customers/cus_sandbox_2/payment_methods', query: { limit: '100', type: 'card' } },
+		{ method: 'POST', path: '/v1/setup_intents/seti_sandbox_1', body: { payment_method: 'pm_sandbox_1', description: "Ada's card for renewals" } },
+		{ method: 'POST', path: '/v1/setup_intents/seti_sandbox_1/confirm', body: { return_url: 'https://shop.example.com/card-saved', usage: 'off_session' } },
+		{ method: 'POST', path: '/v1/payouts/po_sandbox_2', body: { metadata: { batch: '2026-05' } } },
+		{ method: 'GET', path: '/v1/beneficiaries/bf_sandbox_2' },
+		{ method: 'POST', path: '/v1/products', body: { name: 'Gift wrapping', description: 'Wrapped by hand', metadata: { sku: 'GW-1' } } },
+		// unit_amount as text, and price and subscription metadata as JSON text: as the pages type them.
+		{ method: 'POST', path: '/v1/prices', body: { product: product.id, currency: 'USD', unit_amount: '500', nickname: 'Gift wrapping, monthly', recurring: { interval: 'month' } } },
+		{ method: 'POST', path: `/v1/prices/${price.id}`, body: { nickname: 'Gift wrap club', metadata: '{"tier":"club"}' } },
+		{ method: 'GET', path: `/v1/prices/${price.id}` },
+		{ method: 'POST', path: '/v1/subscriptions', body: { customer: 'cus_sandbox_1', items: [{ price: 'price_sandbox_2', quantity: 1 }], metadata: '{"plan":"pro"}' } },
+		{ method: 'POST', path: '/v1/subscription_items', body: { subscription: subscription.id, price: price.id, quantity: 2 } },
+		{ method: 'GET', path: '/v1/products/prod_sandbox_1' },
+		{ method: 'POST', path: '/v1/coupons', body: { percent_off: 15, duration: 'once', name: 'Spring sale' } },
+		{ method: 'POST', path: '/v1/promotion_code', body: { coupon: coupon.id, code: 'SPRING15', max_redemptions: 100 } },
+		{ method: 'GET', path: '/v1/coupons/coupon_sandbox_2' },
+		{ method: 'GET', path: '/v1/invoices', query: { limit: '100', subscription: 'sub_sandbox_1' } },
+		{ method: 'GET', path: '/v1/payment_links/plink_sandbox_1' },
+		{ method: 'POST', path: '/v1/fx_quotes', body: { from_currencies: ['GBP', 'EUR'], to_currency: 'USD', usage: { type: 'payout' } } },
+		{ method: 'GET', path: '/v1/files/file_sandbox_1' },
+		{ method: 'GET', path: '/v1/webhook_endpoints', query: { limit: '100' } },
+		{ method: 'GET', path: `/v1/webhook_endpoints/${endpoint.id}` },
+	];
+}
+
+/**
  * The sandbox's cardholder ids as Get Many returns them: newest first.
  * @param {Simulator} sim
  * @returns {string[]}
@@ -327,6 +481,10 @@ function cardholderIdsNewestFirst(sim) {
 module.exports = {
 	issuingOf,
 	paymentsOf,
+	disputesOf,
+	payoutsOf,
+	paymentMethodsOf,
+	billingOf,
 	ROOT,
 	WORKFLOWS,
 	EXAMPLES,
@@ -335,6 +493,10 @@ module.exports = {
 	IDEMPOTENCY_KEY,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
+	EXPECTED_OPTIONS,
+	EXPECTED_REQUEST_OPTIONS,
+	SIMPLIFIED_PAYMENT_INTENT,
+	SIMPLIFIED_CHARGE,
 	LINES,
 	eachLine,
 	artifactsDir,
@@ -344,5 +506,8 @@ module.exports = {
 	expectSuccess,
 	nodeOutput,
 	EVERY_NEW_OPERATION_REQUESTS,
+	callSandbox,
+	everyIssue20OperationScene,
+	everyIssue20OperationRequests,
 	cardholderIdsNewestFirst,
 };

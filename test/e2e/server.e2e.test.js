@@ -7,7 +7,8 @@
  * what the credential dialog calls) runs the credential's test request and rules as n8n runs them.
  */
 const { freePort } = require('../../scripts/process');
-const { NODE_TYPE, eachLine, useN8n } = require('./harness');
+const { EXPECTED_OPTIONS, EXPECTED_REQUEST_OPTIONS, NODE_TYPE, eachLine, useN8n } = require('./harness');
+/** @import { Json } from './harness' */
 
 eachLine('server', (version) => {
 	const n8n = useN8n(version, { server: true });
@@ -17,6 +18,49 @@ eachLine('server', (version) => {
 		const types = await n8n.rest('POST', '/rest/node-types', { nodeInfos: [{ name: NODE_TYPE, version: 1 }] });
 		// The description's `name` is the node's own name, without the package.
 		expect(types.map((/** @type {{ name: string; displayName: string }} */ t) => [t.name, t.displayName])).toEqual([['wooshPay', 'WooshPay']]);
+	});
+
+	test("the node as n8n serves it: Options holds the node's own options, Request Options (Settings) n8n's, and no collection names an option twice", async () => {
+		const [served] = await n8n.rest('POST', '/rest/node-types', { nodeInfos: [{ name: NODE_TYPE, version: 1 }] });
+		/** @type {Json[]} */
+		const properties = served.properties;
+		/** @param {string} name */
+		const collection = (name) => properties.filter((p) => p.name === name).map((p) => ({ displayName: p.displayName, isNodeSetting: p.isNodeSetting ?? false, options: p.options.map((/** @type {Json} */ o) => o.displayName) }));
+		expect(collection('options')).toEqual([{ displayName: 'Options', isNodeSetting: false, options: EXPECTED_OPTIONS }]);
+		expect(collection('requestOptions')).toEqual([{ displayName: 'Request Options', isNodeSetting: true, options: EXPECTED_REQUEST_OPTIONS }]);
+		// Every collection and fixed collection, at any depth: each option's name, and the name it shows, once.
+		/** @type {string[]} */
+		const twice = [];
+		/** @param {Json[]} options @param {string} where */
+		const once = (options, where) => {
+			for (const key of ['name', 'displayName']) {
+				const names = options.map((o) => o[key]);
+				for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) twice.push(`${where}: ${key} ${name}`);
+			}
+		};
+		let visited = 0;
+		/** @param {Json[]} list @param {string} where */
+		const visit = (list, where) => {
+			for (const p of list) {
+				const here = `${where} → ${p.displayName}`;
+				if (p.type === 'collection' || p.type === 'fixedCollection') visited++;
+				if (p.type === 'collection') {
+					once(p.options, here);
+					visit(p.options, here);
+				} else if (p.type === 'fixedCollection') {
+					once(p.options, here);
+					for (const group of p.options) {
+						once(group.values, `${here} → ${group.displayName}`);
+						visit(group.values, `${here} → ${group.displayName}`);
+					}
+				}
+			}
+		};
+		visit(properties, 'WooshPay');
+		// The walk reached every collection there is.
+		const collections = JSON.stringify(properties).match(/"type":"(fixedC|c)ollection"/g) ?? [];
+		expect({ visited, greaterThan50: visited > 50 }).toEqual({ visited: collections.length, greaterThan50: true });
+		expect(twice).toEqual([]);
 	});
 
 	/**

@@ -21,7 +21,7 @@ const path = require('node:path');
 const { waitFor } = require('../../scripts/process');
 const { executeStep, openAddField, useEditor } = require('./editor');
 /** @import { SimEndpoint } from '../trigger/fixtures' */
-const { EXAMPLES, SANDBOX_KEY, eachLine, expectRequests, useN8n } = require('./harness');
+const { EXAMPLES, callSandbox, eachLine, expectRequests, useN8n } = require('./harness');
 /** @import { Json, Simulator } from './harness' */
 
 const sandbox = require('../simulator/webhooks');
@@ -43,24 +43,6 @@ const SETTLE_MS = 60000;
 
 /** @param {Simulator} sim */
 const endpointsAt = (sim) => /** @type {Endpoint[]} */ ([...sandbox.state(sim).endpoints.values()]);
-
-/**
- * A call to the sandbox's API or its /_sandbox/ routes, with the sandbox key.
- * @param {Simulator} sim
- * @param {string} route
- * @param {object} [body]
- * @returns {Promise<Json>}
- */
-async function callSandbox(sim, route, body) {
-	const res = await fetch(`${sim.url}${route}`, {
-		method: body === undefined ? 'GET' : 'POST',
-		headers: { authorization: `Basic ${Buffer.from(`${SANDBOX_KEY}:`).toString('base64')}`, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = await res.json();
-	if (!res.ok) throw new Error(`${route} answered ${res.status}: ${JSON.stringify(json)}`);
-	return json;
-}
 
 /**
  * `Wooshpay-Signature` as WooshPay makes it: t=<seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.
@@ -129,6 +111,28 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 		}, SETTLE_MS);
 	const registered = { method: 'POST', path: '/v1/webhook_endpoints', body: { url: '', enabled_events: EVENTS, description } };
 	const listed = { method: 'GET', path: '/v1/webhook_endpoints', query: { limit: '100' } };
+	/**
+	 * What registering an endpoint for `url` sends, in this order: the endpoints listed
+	 * (checkExists), the new one created, and the list read once more (create: any other endpoint
+	 * for this URL, left by a publish at the same moment, would be deleted; here there is none).
+	 * @param {string} url
+	 * @param {string} [desc]
+	 */
+	const registering = (url, desc = description) => [listed, { ...registered, body: { ...registered.body, url, description: desc } }, listed];
+	/**
+	 * Requests as "METHOD path", in their order.
+	 * @param {Json[]} requests
+	 */
+	const inOrder = (requests) => requests.map((r) => `${r.method} ${r.path}`);
+	/**
+	 * Waits until the sandbox has received `count` requests (the endpoint appears before create's
+	 * second list is read), then checks them as expectRequests does, and their order.
+	 * @param {import('./harness').ExpectedRequest[]} expected
+	 */
+	const expectRequestsInOrder = async (expected) => {
+		await waitFor(`${expected.length} requests at the sandbox`, () => n8n.sim.requests.length >= expected.length, SETTLE_MS);
+		expect(inOrder(expectRequests(n8n.sim, expected))).toEqual(inOrder(expected));
+	};
 
 	/**
 	 * A payment for CUSTOMER at the sandbox; resolves with its payment_intent.succeeded event once delivered.
@@ -162,7 +166,7 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 		const endpoint = expectOneEndpoint(await endpoints(1));
 		await stored(endpoint);
 		expect(endpoint.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/[0-9a-f-]{36}\/webhook$/);
-		expectRequests(n8n.sim, [listed, { ...registered, body: { ...registered.body, url: productionUrl() } }]);
+		await expectRequestsInOrder(registering(productionUrl()));
 	});
 
 	test('a sandbox payment → its signed payment_intent.succeeded starts the workflow, which notes the payment on the customer', async () => {
@@ -257,7 +261,9 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 			await waitFor('the test URL\'s endpoint', () => endpointsAt(n8n.sim).length === 2, SETTLE_MS);
 			const testEndpoint = endpointsAt(n8n.sim).find((endpoint) => endpoint.id !== production.id);
 			expect(testEndpoint).toMatchObject({ url: testUrl, enabled_events: EVENTS, status: 'enabled', description: `${description} (test URL)` });
-			expectRequests(n8n.sim, [listed, { ...registered, body: { ...registered.body, url: testUrl, description: `${description} (test URL)` } }]);
+			// The second list holds the production endpoint too, for another URL: left alone.
+			const listening = registering(testUrl, `${description} (test URL)`);
+			await expectRequestsInOrder(listening);
 			await shot('1-listening');
 
 			const event = await pay(5500);
@@ -297,7 +303,7 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 		const after = expectOneEndpoint(await endpoints(1));
 		expect(after.id).not.toBe(before.id);
 		await stored(after);
-		expectRequests(n8n.sim, [listed, { ...registered, body: { ...registered.body, url: productionUrl() } }]);
+		await expectRequestsInOrder(registering(productionUrl()));
 		// The new endpoint's secret is the one n8n checks deliveries with now.
 		const event = await pay(1000 + round);
 		expect(deliveriesOf(event).map(({ endpoint, status }) => ({ endpoint, status }))).toEqual([{ endpoint: after.id, status: 200 }]);
@@ -343,8 +349,8 @@ eachLine('WooshPay Trigger in a running server', (version) => {
 		const after = expectOneEndpoint(await endpoints(1));
 		await stored(after);
 		// 1.123: checkExists deletes the endpoint whose URL no longer fits; 2.41: unpublishing does.
-		const create = { ...registered, body: { ...registered.body, url: productionUrl() } };
-		expectRequests(n8n.sim, version.startsWith('1.') ? [listed, moved, create] : [moved, listed, create]);
+		const [list, create, listAgain] = registering(productionUrl());
+		await expectRequestsInOrder(version.startsWith('1.') ? [list, moved, create, listAgain] : [moved, list, create, listAgain]);
 
 		const runsBefore = await executionCount();
 		const event = await pay(6600);

@@ -12,8 +12,11 @@ const {
 	EXAMPLES,
 	EXPECTED_FIELDS,
 	EXPECTED_OPERATIONS,
+	EXPECTED_OPTIONS,
 	EVERY_NEW_OPERATION_REQUESTS,
 	ROOT,
+	SIMPLIFIED_CHARGE,
+	SIMPLIFIED_PAYMENT_INTENT,
 	WORKFLOWS,
 	cardholderIdsNewestFirst,
 	eachLine,
@@ -22,6 +25,12 @@ const {
 	issuingOf,
 	nodeOutput,
 	paymentsOf,
+	payoutsOf,
+	paymentMethodsOf,
+	billingOf,
+	disputesOf,
+	everyIssue20OperationRequests,
+	everyIssue20OperationScene,
 	useN8n,
 } = require('./harness');
 /** @import { Json } from './harness' */
@@ -59,6 +68,21 @@ describe('the node as built (dist/)', () => {
 
 	test('Card → Update lists the documented Update Fields', () => {
 		expect(names(fieldsFor('updateFields', 'card', 'update'))).toEqual(EXPECTED_FIELDS.card);
+	});
+
+	test('Options holds the node\'s own options, shown for every operation (Idempotency Key for every POST); n8n\'s Request Options are left to n8n', () => {
+		const collections = properties.filter((p) => p.name === 'options');
+		expect(collections.map((c) => ({ displayName: c.displayName, type: c.type, shownFor: c.displayOptions, options: names(c.options) }))).toEqual([
+			{ displayName: 'Options', type: 'collection', shownFor: undefined, options: EXPECTED_OPTIONS },
+		]);
+		// n8n's loader adds its own Request Options (Settings tab); the node names none of its properties so.
+		expect(properties.filter((p) => p.name === 'requestOptions')).toEqual([]);
+		// Idempotency Key is offered exactly where a request is a POST (a change), and nowhere else.
+		const key = collections[0].options.find((/** @type {Json} */ o) => o.name === 'idempotencyKey');
+		const keyed = key.displayOptions.show['/operation'];
+		const operations = properties.filter((p) => p.name === 'operation').flatMap((p) => p.options.map((/** @type {Json} */ o) => ({ resource: p.displayOptions.show.resource[0], operation: o.value, method: o.routing.request.method })));
+		expect(operations).toHaveLength(Object.values(EXPECTED_OPERATIONS).flat().length);
+		expect(operations.filter((o) => keyed.includes(o.operation) !== (o.method === 'POST'))).toEqual([]);
 	});
 
 	test('every resource, and each lists its operations', () => {
@@ -185,7 +209,7 @@ eachLine('workflows through n8n execute', (version) => {
 		expect(nodeOutput(result.run, 'Get cardholder')).toEqual(createdOut);
 	});
 
-	test('every operation added after the first release, once each (Card, Card Authorization, Card Transaction, Payment Intent, Refund, Charge, Balance, Event)', async () => {
+	test('the first operations added after the first release, once each (Card, Card Authorization, Card Transaction, Payment Intent, Refund, Charge, Balance, Event)', async () => {
 		const { sim } = n8n;
 		const result = await n8n.execute('wpE2eEveryNewOp');
 		expectSuccess(result);
@@ -203,13 +227,230 @@ eachLine('workflows through n8n execute', (version) => {
 		expect(ids('Transaction from the list')).toEqual(['ipi_sandbox_3']);
 		expect(nodeOutput(result.run, 'Tag a transaction').map((t) => [t.id, t.metadata])).toEqual([['ipi_sandbox_1', { gl_code: '6200' }]]);
 		expect(nodeOutput(result.run, 'Create payment intent').map((p) => [p.id, p.amount, p.customer])).toEqual([[created[0], 4200, 'cus_sandbox_2']]);
+		/**
+		 * What Simplify (on by default) makes of `held`: the fields of `fields` it has, in that order.
+		 * @param {string[]} fields @param {Json} held
+		 */
+		const simplified = (fields, held) => Object.fromEntries(fields.filter((field) => field in held).map((field) => [field, held[field]]));
+		/** @param {string} node @param {string[]} fields @param {Map<string, Json>} held */
+		const expectSimplified = (node, fields, held) => {
+			const out = nodeOutput(result.run, node);
+			expect(out.map((o) => Object.keys(o))).toEqual(out.map((o) => Object.keys(simplified(fields, held.get(o.id)))));
+			expect(out).toEqual(out.map((o) => simplified(fields, held.get(o.id))));
+		};
+		const { paymentIntents, charges } = paymentsOf(sim);
 		expect(ids('Payment intents, first page')).toHaveLength(2);
+		expectSimplified('Payment intents, first page', SIMPLIFIED_PAYMENT_INTENT, paymentIntents);
 		expect(ids('Search payment intents')).toEqual(['pi_sandbox_2']);
-		expect(nodeOutput(result.run, 'Payment intent by ID')).toEqual([paymentsOf(sim).paymentIntents.get('pi_sandbox_2')]);
+		expectSimplified('Search payment intents', SIMPLIFIED_PAYMENT_INTENT, paymentIntents);
+		// Get too: the ten fields of README's "Payment intents", in that order, as the sandbox holds them.
+		const [intent] = nodeOutput(result.run, 'Payment intent by ID');
+		expect(Object.keys(intent)).toEqual(SIMPLIFIED_PAYMENT_INTENT);
+		expectSimplified('Payment intent by ID', SIMPLIFIED_PAYMENT_INTENT, paymentIntents);
+		expect(intent).toMatchObject({ id: 'pi_sandbox_2', status: 'succeeded', merchant_order_id: 'order_1002', payment_method_types: ['card'] });
 		expect(ids('Refund by ID')).toEqual(['re_sandbox_1']);
 		expect(ids('Charges of a customer')).toEqual(['ch_sandbox_1']); // pi_sandbox_4 was never confirmed: no charge
+		expectSimplified('Charges of a customer', SIMPLIFIED_CHARGE, charges);
 		expect(nodeOutput(result.run, 'Balance')).toEqual([expect.objectContaining({ object: 'balance' })]);
 		expect(nodeOutput(result.run, 'Event by ID').map((e) => [e.id, e.type])).toEqual([['evt_sandbox_1', 'payment_intent.succeeded']]);
+	});
+
+	test('Payment Intent → Create (Capture Method Manual, Confirm, a card), then Capture of it, in part and in full; Payout → Create to a saved beneficiary', async () => {
+		const { sim } = n8n;
+		const { paymentIntents, charges } = paymentsOf(sim);
+		const { payouts } = payoutsOf(sim);
+		expect(payoutsOf(sim).beneficiaries.has('bf_sandbox_1')).toBe(true);
+		const intentsBefore = new Set(paymentIntents.keys());
+		const payoutsBefore = new Set(payouts.keys());
+		const result = await n8n.execute('wpE2ePaymentCapturePayout');
+		expectSuccess(result);
+		const newIntents = [...paymentIntents.values()].filter((p) => !intentsBefore.has(p.id));
+		/** @param {string} order */
+		const byOrder = (order) => {
+			const found = newIntents.filter((p) => p.merchant_order_id === order);
+			expect(found).toHaveLength(1);
+			return found[0];
+		};
+		const [partly, fully] = [byOrder('order_3001'), byOrder('order_3002')];
+		expect(newIntents).toHaveLength(2);
+		const newPayouts = [...payouts.keys()].filter((id) => !payoutsBefore.has(id));
+		expect(newPayouts).toEqual([expect.stringMatching(/^po_sim\d{4}$/)]);
+		const card = { type: 'card' };
+		const requests = expectRequests(sim, [
+			{
+				method: 'POST',
+				path: '/v1/payment_intents',
+				body: { amount: 8000, currency: 'USD', capture_method: 'manual', confirm: true, customer: 'cus_sandbox_1', merchant_order_id: 'order_3001', payment_method_data: card },
+			},
+			{ method: 'POST', path: `/v1/payment_intents/${partly.id}/capture`, body: { amount_to_capture: 6000 } },
+			{ method: 'POST', path: '/v1/payment_intents', body: { amount: 2500, currency: 'EUR', capture_method: 'manual', confirm: true, merchant_order_id: 'order_3002', payment_method_data: card } },
+			{ method: 'POST', path: `/v1/payment_intents/${fully.id}/capture` },
+			{
+				method: 'POST',
+				path: '/v1/payouts',
+				body: { beneficiary: 'bf_sandbox_1', payment_amount: 50000, payment_currency: 'GBP', source_currency: 'USD', description: 'Invoice 2026-017', metadata: { invoice: '2026-017' } },
+			},
+		]);
+		// Each capture after the create of its payment intent.
+		for (const intent of [partly, fully]) {
+			const created = requests.findIndex((r) => r.path === '/v1/payment_intents' && r.body.merchant_order_id === intent.merchant_order_id);
+			const captured = requests.findIndex((r) => r.path === `/v1/payment_intents/${intent.id}/capture`);
+			expect({ order: intent.merchant_order_id, createdBeforeCaptured: created >= 0 && created < captured }).toEqual({ order: intent.merchant_order_id, createdBeforeCaptured: true });
+		}
+
+		// Authorized: requires_capture, all of it capturable, nothing received, no charge yet.
+		/** @param {Json} p */
+		const money = (p) => ({ id: p.id, status: p.status, capture_method: p.capture_method, amount: p.amount, currency: p.currency, amount_capturable: p.amount_capturable, amount_received: p.amount_received });
+		expect(nodeOutput(result.run, 'Authorize at checkout').map(money)).toEqual([
+			{ id: partly.id, status: 'requires_capture', capture_method: 'manual', amount: 8000, currency: 'USD', amount_capturable: 8000, amount_received: 0 },
+		]);
+		expect(nodeOutput(result.run, 'Authorize another order').map(money)).toEqual([
+			{ id: fully.id, status: 'requires_capture', capture_method: 'manual', amount: 2500, currency: 'EUR', amount_capturable: 2500, amount_received: 0 },
+		]);
+		// Captured: succeeded; in part, the rest released (nothing capturable any more).
+		const capturedPart = nodeOutput(result.run, 'Capture part when the order ships');
+		expect(capturedPart.map(money)).toEqual([{ id: partly.id, status: 'succeeded', capture_method: 'manual', amount: 8000, currency: 'USD', amount_capturable: 0, amount_received: 6000 }]);
+		expect(capturedPart).toEqual([paymentIntents.get(partly.id)]);
+		const capturedAll = nodeOutput(result.run, 'Capture all of it');
+		expect(capturedAll.map(money)).toEqual([{ id: fully.id, status: 'succeeded', capture_method: 'manual', amount: 2500, currency: 'EUR', amount_capturable: 0, amount_received: 2500 }]);
+		expect(capturedAll).toEqual([paymentIntents.get(fully.id)]);
+		// The charge of each capture: what was taken.
+		expect([...charges.values()].filter((c) => [partly.id, fully.id].includes(c.payment_intent)).map((c) => [c.payment_intent, c.amount_captured, c.captured]).sort()).toEqual(
+			[[partly.id, 6000, true], [fully.id, 2500, true]].sort(),
+		);
+
+		// The payout: pending, to the saved beneficiary, the amount paid worked out at the sandbox's rates.
+		const [payout] = nodeOutput(result.run, 'Pay the supplier');
+		expect(payout).toEqual(payouts.get(newPayouts[0]));
+		expect(payout).toMatchObject({
+			id: newPayouts[0],
+			object: 'payout',
+			status: 'pending',
+			payment_amount: 50000,
+			payment_currency: 'GBP',
+			source_currency: 'USD',
+			source_amount: 63291, // 500.00 GBP at the sandbox's 0.79 GBP per USD
+			description: 'Invoice 2026-017',
+			metadata: { invoice: '2026-017' },
+		});
+		expect(payout.beneficiary_data).toEqual(payoutsOf(sim).beneficiaries.get('bf_sandbox_1'));
+		expect(payout.beneficiary_data).toMatchObject({ id: 'bf_sandbox_1', object: 'beneficiary' });
+	});
+
+	test('every other operation issue 20 added, once each (Payment Intent Update, Confirm, Cancel; Charge Get; Dispute Get Many; Payment Method; Setup Intent; Payout Update; Beneficiary; Product; Price; Coupon; Promotion Code; Subscription; Subscription Item; Invoice; Payment Link; FX Quote; File; Webhook Endpoint)', async () => {
+		const { sim } = n8n;
+		const { paymentIntents, charges } = paymentsOf(sim);
+		const { paymentMethods, setupIntents } = paymentMethodsOf(sim);
+		const { payouts, beneficiaries } = payoutsOf(sim);
+		const { disputes, files } = disputesOf(sim);
+		const billing = billingOf(sim);
+		const scene = await everyIssue20OperationScene(sim);
+		sim.reset();
+		const result = await n8n.execute('wpE2eIssue20Ops');
+		expectSuccess(result);
+		/** @param {string} node */
+		const out = (node) => nodeOutput(result.run, node);
+		const made = scene.made();
+		const { paid, unpaid, card, product, price, subscription, item, coupon, promotion, quote, endpoint } = made;
+		const requests = expectRequests(sim, everyIssue20OperationRequests(made));
+		// What a node sends with an ID from the node before it, after that node.
+		/** @param {string} earlier @param {string} later */
+		const after = (earlier, later) => {
+			const at = (/** @type {string} */ key) => requests.findIndex((r) => `${r.method} ${r.path} ${JSON.stringify(r.body ?? null)}`.startsWith(key));
+			expect({ earlier, later, inOrder: at(earlier) >= 0 && at(earlier) < at(later) }).toEqual({ earlier, later, inOrder: true });
+		};
+		after('POST /v1/payment_intents {"amount":3000', `POST /v1/payment_intents/${paid.id} `);
+		after(`POST /v1/payment_intents/${paid.id} `, `POST /v1/payment_intents/${paid.id}/confirm`);
+		after('POST /v1/payment_intents {"amount":1500', `POST /v1/payment_intents/${unpaid.id}/cancel`);
+		after('POST /v1/payment_methods ', `POST /v1/payment_methods/${card.id}/attach`);
+		after(`POST /v1/payment_methods/${card.id}/attach`, 'GET /v1/customers/cus_sandbox_2/payment_methods');
+		after('POST /v1/setup_intents/seti_sandbox_1 ', 'POST /v1/setup_intents/seti_sandbox_1/confirm');
+		after('POST /v1/products ', 'POST /v1/prices ');
+		after('POST /v1/prices ', `POST /v1/prices/${price.id}`);
+		after(`POST /v1/prices/${price.id}`, `GET /v1/prices/${price.id}`);
+		after(`GET /v1/prices/${price.id}`, 'POST /v1/subscriptions ');
+		after('POST /v1/subscriptions ', 'POST /v1/subscription_items ');
+		after('POST /v1/coupons ', 'POST /v1/promotion_code ');
+		after('GET /v1/webhook_endpoints ', `GET /v1/webhook_endpoints/${endpoint.id}`);
+
+		// Payment intents: updated (still unpaid), confirmed with a card (paid at once: automatic capture), canceled.
+		/** @param {Json} p */
+		const state = (p) => ({ id: p.id, status: p.status, amount_received: p.amount_received, description: p.description, metadata: p.metadata, cancellation_reason: p.cancellation_reason });
+		expect(out('Note the gift wrapping').map(state)).toEqual([{ id: paid.id, status: 'requires_payment_method', amount_received: 0, description: 'Order 4001, gift wrapped', metadata: { gift: 'yes' }, cancellation_reason: null }]);
+		expect(out('Confirm it with a card')).toEqual([paymentIntents.get(paid.id)]);
+		expect(out('Confirm it with a card').map(state)).toEqual([{ id: paid.id, status: 'succeeded', amount_received: 3000, description: 'Order 4001, gift wrapped', metadata: { gift: 'yes' }, cancellation_reason: null }]);
+		expect(paymentMethods.get(paid.payment_method).billing_details.name).toBe('Alan Turing');
+		expect(out('Cancel the unpaid order')).toEqual([paymentIntents.get(unpaid.id)]);
+		expect(out('Cancel the unpaid order').map(state)).toEqual([{ id: unpaid.id, status: 'canceled', amount_received: 0, description: null, metadata: {}, cancellation_reason: 'Order not paid within 24 hours' }]);
+		// Simplify, on by default: a charge, a dispute, a payment link.
+		const charge = charges.get('ch_sandbox_1');
+		expect(out('Charge by ID')).toEqual([Object.fromEntries(SIMPLIFIED_CHARGE.filter((f) => f in charge).map((f) => [f, charge[f]]))]);
+		const dispute = disputes.get('dp_sandbox_2');
+		expect(out('Disputes of a charge')).toEqual([
+			{
+				id: 'dp_sandbox_2',
+				status: 'warning_needs_response',
+				amount: 4999,
+				currency: 'USD',
+				reason: 'product_not_received',
+				charge: 'ch_sandbox_3',
+				payment_intent: 'pi_sandbox_3',
+				evidence_due_by: dispute.evidence_details.due_by,
+				is_charge_refundable: false,
+				created: dispute.created,
+			},
+		]);
+		const link = billing.paymentLinks.get('plink_sandbox_1');
+		expect(out('Payment link by ID')).toEqual([
+			{
+				id: 'plink_sandbox_1',
+				active: true,
+				url: link.url,
+				currency: 'USD',
+				line_items: [{ price: link.line_items.data[0].price, quantity: 1, amount_total: 2500 }],
+				after_completion: 'hosted_confirmation',
+				metadata: { campaign: 'spring' },
+				livemode: false,
+				created: link.created,
+			},
+		]);
+		// Payment methods and setup intents.
+		expect(out('Create a card payment method')).toEqual([{ ...paymentMethods.get(card.id), customer: null }]);
+		expect(out('Attach it to Grace')).toEqual([paymentMethods.get(card.id)]);
+		expect(card.customer).toBe('cus_sandbox_2');
+		const grace = out("Grace's cards");
+		expect(grace.map((pm) => pm.id)).toEqual([...paymentMethods.values()].filter((pm) => pm.customer === 'cus_sandbox_2' && pm.type === 'card').sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1)).map((pm) => pm.id));
+		expect(grace.map((pm) => pm.id)).toContain(card.id);
+		expect(out('Give the setup intent a card').map((si) => [si.id, si.status, si.payment_method, si.description])).toEqual([['seti_sandbox_1', 'requires_confirmation', 'pm_sandbox_1', "Ada's card for renewals"]]);
+		expect(out('Confirm the setup intent')).toEqual([setupIntents.get('seti_sandbox_1')]);
+		expect(out('Confirm the setup intent').map((si) => [si.status, si.usage])).toEqual([['succeeded', 'off_session']]);
+		// Payouts, beneficiaries, products, prices, subscriptions, coupons.
+		expect(out('Tag a payout')).toEqual([payouts.get('po_sandbox_2')]);
+		expect(out('Tag a payout')[0].metadata).toMatchObject({ batch: '2026-05' });
+		expect(out('Beneficiary by ID')).toEqual([beneficiaries.get('bf_sandbox_2')]);
+		expect(out('Create a product')).toEqual([product]);
+		expect(out('Create a monthly price').map((p) => [p.id, p.product, p.unit_amount, p.currency, p.type, p.recurring.interval])).toEqual([[price.id, product.id, 500, 'USD', 'recurring', 'month']]);
+		expect(out('Rename the price').map((p) => [p.nickname, p.metadata])).toEqual([['Gift wrap club', { tier: 'club' }]]);
+		expect(out('Get the price')).toEqual([price]);
+		expect(out('Subscribe Ada')).toEqual([expect.objectContaining({ id: subscription.id, object: 'subscription', customer: 'cus_sandbox_1', metadata: { plan: 'pro' } })]);
+		expect(out('Add gift wrapping to it')).toEqual([item]);
+		expect(out('Add gift wrapping to it').map((i) => [i.subscription, i.price.id, i.quantity])).toEqual([[subscription.id, price.id, 2]]);
+		expect(out('Product by ID')).toEqual([billing.products.get('prod_sandbox_1')]);
+		expect(out('Create a coupon')).toEqual([coupon]);
+		expect(out('Create a coupon').map((c) => [c.percent_off, c.duration])).toEqual([[15, 'once']]);
+		expect(out('Create its promotion code')).toEqual([promotion]);
+		expect(out('Create its promotion code').map((p) => [p.code, p.coupon.id, p.max_redemptions, p.active])).toEqual([['SPRING15', coupon.id, 100, true]]);
+		expect(out('Coupon by ID')).toEqual([billing.coupons.get('coupon_sandbox_2')]);
+		// Invoices, FX quotes, files, webhook endpoints.
+		expect(out('Invoices of a subscription').map((i) => i.id)).toEqual(['in_sandbox_1']);
+		expect(out('Invoices of a subscription')).toEqual([billing.invoices.get('in_sandbox_1')]);
+		expect(out('Quote GBP and EUR in USD')).toEqual([quote]);
+		expect(Object.keys(quote.rates)).toEqual(['GBP', 'EUR']);
+		expect(out('File by ID')).toEqual([files.get('file_sandbox_1')]);
+		expect(out('Webhook endpoints').map((e) => e.id)).toEqual([endpoint.id]);
+		expect(out('Webhook endpoint by ID').map((e) => [e.id, e.url, e.enabled_events])).toEqual([[endpoint.id, 'https://example.com/hooks/wooshpay', ['payout.created']]]);
+		// The secret of an endpoint is shown only when it is created: never in a list or a Get.
+		expect(JSON.stringify([out('Webhook endpoints'), out('Webhook endpoint by ID')])).not.toContain(endpoint.secret);
 	});
 
 	test('Card → Update (cancel a lost card); Refund → Create, then Refund → Get of the new refund', async () => {

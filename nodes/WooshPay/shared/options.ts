@@ -23,7 +23,7 @@ export const optionsCollection: INodeProperties = {
 			type: 'string',
 			default: '',
 			displayOptions: { show: { '/operation': CHANGING_OPERATIONS } },
-			placeholder: '={{ "order-" + $json.orderId }}',
+			placeholder: '{{ "order-" + $json.orderId }}',
 			description:
 				'A key of your own (such as an order number) that makes WooshPay carry out a request once, however often it is sent. Without it, the node makes one per item and execution. Recommended for refunds and payments.',
 		},
