@@ -401,13 +401,15 @@ eachLine('workflows through n8n execute', (version) => {
 			},
 		]);
 		const link = billing.paymentLinks.get('plink_sandbox_1');
+		expect(link.line_items.data.map((/** @type {Json} */ item) => [typeof item.price, item.price.id])).toEqual([['object', 'price_sandbox_1']]);
 		expect(out('Payment link by ID')).toEqual([
 			{
 				id: 'plink_sandbox_1',
 				active: true,
 				url: link.url,
 				currency: 'USD',
-				line_items: [{ price: link.line_items.data[0].price, quantity: 1, amount_total: 2500 }],
+				// The price's ID, though the sandbox sends the whole price (as WooshPay's example does).
+				line_items: [{ price: 'price_sandbox_1', quantity: 1, amount_total: 2500 }],
 				after_completion: 'hosted_confirmation',
 				metadata: { campaign: 'spring' },
 				livemode: false,
