@@ -90,6 +90,12 @@ async function shutdown(/** @type {number} */ code) {
 	process.exit(code);
 }
 
+// Output to a pipe or terminal that is gone (`npm run dev | tee dev.log`, whose tee the same
+// Ctrl-C ends; a closed terminal) fails with EPIPE or EIO. Unhandled, that error ended this
+// process at its first line after Ctrl-C, before shutdown: n8n was killed, not stopped, and
+// .dev/sandbox.json stayed. What cannot be shown is dropped; n8n's log is in .dev/n8n.log.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
 	process.on(signal, () => {
 		// A second Ctrl-C does not wait: exiting kills what is still running (scripts/process.js).

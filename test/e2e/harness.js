@@ -28,9 +28,10 @@ const { freePorts } = require('../../scripts/process');
 const { startSimulator } = require('../simulator/simulator');
 
 /** @typedef {Awaited<ReturnType<typeof startSimulator>>} Simulator */
+/** @typedef {import('../simulator/simulator').SimulatorOptions} SimulatorOptions */
 /** The sandbox's objects (issuing, payments, disputes, payouts, payment methods, billing), by ID. */
 const { issuingOf } = /** @type {{ issuingOf: (sim: Simulator) => { limits: Map<string, Json>; cards: Map<string, Json> } }} */ (require('../simulator/issuing'));
-const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json>; charges: Map<string, Json> } }} */ (require('../simulator/payments'));
+const { paymentsOf } = /** @type {{ paymentsOf: (sim: Simulator) => { paymentIntents: Map<string, Json>; refunds: Map<string, Json>; charges: Map<string, Json>; balance: Json } }} */ (require('../simulator/payments'));
 const { disputesOf } = /** @type {{ disputesOf: (sim: Simulator) => { disputes: Map<string, Json>; files: Map<string, Json> } }} */ (require('../simulator/disputes'));
 const { payoutsOf } = /** @type {{ payoutsOf: (sim: Simulator) => { payouts: Map<string, Json>; beneficiaries: Map<string, Json>; fxQuotes: Map<string, Json> } }} */ (require('../simulator/payouts'));
 const { paymentMethodsOf } = /** @type {{ paymentMethodsOf: (sim: Simulator) => { paymentMethods: Map<string, Json>; setupIntents: Map<string, Json> } }} */ (require('../simulator/payment-methods'));
@@ -95,6 +96,9 @@ const SIMPLIFIED_PAYMENT_INTENT = ['id', 'status', 'amount', 'currency', 'amount
 /** The fields Simplify keeps of a charge (Get, Get Many), in this order: those of them the charge has. */
 const SIMPLIFIED_CHARGE = ['id', 'status', 'amount', 'amount_refunded', 'currency', 'captured', 'payment_intent', 'customer', 'failure_message', 'created'];
 
+/** The fields Simplify keeps of a dispute (Get Many; on by default), in this order: `evidence_due_by` is `evidence_details.due_by`. */
+const SIMPLIFIED_DISPUTE = ['id', 'status', 'amount', 'currency', 'reason', 'charge', 'payment_intent', 'evidence_due_by', 'is_charge_refundable', 'created'];
+
 /** The n8n versions to run on: $WOOSHPAY_N8N_LINES (comma-separated), else every tested line. */
 const LINES = (process.env.WOOSHPAY_N8N_LINES || Object.keys(n8nScripts.LINES).join(','))
 	.split(',')
@@ -146,15 +150,18 @@ class N8n {
 	}
 
 	/**
-	 * A fresh user folder with the packed package installed, the simulator (seeded), the sandbox credential and `workflows` (folders of workflow JSON) imported.
-	 * @param {{ workflows?: string[] }} [root0]
+	 * A fresh user folder with the packed package installed, the simulator (seeded), the sandbox
+	 * credential and `workflows` (folders of workflow JSON) imported. `simulator`: options of the
+	 * simulator over the default `{seed: true}`, such as `{seed: 'sandbox', events: false}` for the
+	 * sandbox of `npm run dev` (pi_sandbox_5..8) without the lifecycle's events.
+	 * @param {{ workflows?: string[]; simulator?: SimulatorOptions }} [root0]
 	 */
-	async setUp({ workflows = [] } = {}) {
+	async setUp({ workflows = [], simulator = {} } = {}) {
 		this.runtime = await n8nScripts.ensureN8n(this.version);
 		this.work = fs.mkdtempSync(path.join(os.tmpdir(), `wooshpay-e2e-${this.version}-`));
 		this.userFolder = path.join(this.work, 'user');
 		await n8nScripts.installPackage(ROOT, this.userFolder, path.join(this.work, 'pack'));
-		this.sim = await startSimulator({ seed: true });
+		this.sim = await startSimulator({ seed: true, ...simulator });
 		// CLI commands get ports of their own: a server may run beside them.
 		const [port, brokerPort] = await freePorts(2);
 		this.cliEnv = n8nScripts.n8nEnv(this.runtime, { userFolder: this.userFolder, port, brokerPort });
@@ -238,8 +245,9 @@ class N8n {
 
 /**
  * An n8n of `version` for the enclosing describe block: set up before its tests, torn down after.
+ * `workflows` and `simulator` as N8n.setUp takes them; `server`: start `n8n start` too.
  * @param {string} version
- * @param {{ workflows?: string[]; server?: boolean }} [options]
+ * @param {{ workflows?: string[]; server?: boolean; simulator?: SimulatorOptions }} [options]
  */
 function useN8n(version, options = {}) {
 	const n8n = new N8n(version);
@@ -264,39 +272,52 @@ const canonical = (value) =>
  * @property {string} path
  * @property {Record<string, string>} [query] default: none
  * @property {Json} [body] default: none
+ * @property {string} [idempotencyKey] the workflow's own Idempotency Key (Options → Idempotency
+ *   Key); default: the key n8n's run derives (IDEMPOTENCY_KEY) on a POST
  */
 
 /**
  * Checks the requests the sandbox received, exactly and in any order (items of one node, and
  * parallel branches, are sent at once): method, path, query and JSON body; HTTP Basic auth with
- * the sandbox key on every request; on every POST a JSON content type and an Idempotency-Key of
- * its own, but for the WooshPay Trigger's endpoint calls (sent once, without retries: no key);
- * on no GET an Idempotency-Key. Returns the requests in the order they arrived.
+ * the sandbox key on every request; on every POST a JSON content type and an Idempotency-Key:
+ * exactly the one an expected request names (`idempotencyKey`, a workflow's own, which may
+ * repeat as often as the expected requests name it), else one derived for it alone (every such
+ * key different); but for the WooshPay Trigger's endpoint calls (sent once, without retries: no
+ * key); on no GET an Idempotency-Key. Returns the requests in the order they arrived.
  * @param {Simulator} sim
  * @param {ExpectedRequest[]} expected
  */
 function expectRequests(sim, expected) {
-	/** @param {ExpectedRequest} r */
-	const shape = (r) => ({ method: r.method, path: r.path, query: r.query ?? {}, body: r.body ?? null });
-	/** @param {ExpectedRequest[]} list */
-	const sorted = (list) => list.map(shape).sort((a, b) => canonical(a).localeCompare(canonical(b)));
-	expect(sorted(sim.requests)).toEqual(sorted(expected));
 	/** @param {Simulator['requests'][number]} r */
 	const keyed = (r) => r.method === 'POST' && !r.path.startsWith('/v1/webhook_endpoints');
-	const keys = sim.requests.filter(keyed).map((r) => r.headers['idempotency-key']);
+	/**
+	 * A POST's key when it is not one n8n derived: the workflow's own (or a wrong one), compared below.
+	 * @param {Simulator['requests'][number]} r
+	 */
+	const ownKey = (r) => {
+		const key = r.headers['idempotency-key'];
+		return keyed(r) && typeof key === 'string' && !IDEMPOTENCY_KEY.test(key) ? key : undefined;
+	};
+	/** @param {ExpectedRequest} r */
+	const shape = (r) => ({ method: r.method, path: r.path, query: r.query ?? {}, body: r.body ?? null, idempotencyKey: r.idempotencyKey ?? null });
+	/** @param {ExpectedRequest[]} list */
+	const sorted = (list) => list.map(shape).sort((a, b) => canonical(a).localeCompare(canonical(b)));
+	expect(sorted(sim.requests.map((r) => ({ ...r, idempotencyKey: ownKey(r) })))).toEqual(sorted(expected));
+	const derivedKeys = sim.requests.filter((r) => keyed(r) && ownKey(r) === undefined).map((r) => r.headers['idempotency-key']);
 	for (const r of sim.requests) {
 		expect({ request: `${r.method} ${r.path}`, authorization: r.headers.authorization }).toEqual({
 			request: `${r.method} ${r.path}`,
 			authorization: `Basic ${Buffer.from(`${SANDBOX_KEY}:`).toString('base64')}`,
 		});
 		if (r.method === 'POST') expect(r.headers['content-type']).toMatch(/^application\/json/);
-		if (keyed(r)) {
-			expect(r.headers['idempotency-key']).toMatch(IDEMPOTENCY_KEY);
-		} else {
+		if (!keyed(r)) {
 			expect(r.headers['idempotency-key']).toBeUndefined();
+		} else if (ownKey(r) === undefined) {
+			// (An own key has been compared with the expected request's above.)
+			expect(r.headers['idempotency-key']).toMatch(IDEMPOTENCY_KEY);
 		}
 	}
-	expect(new Set(keys).size).toBe(keys.length);
+	expect(new Set(derivedKeys).size).toBe(derivedKeys.length);
 	return [...sim.requests];
 }
 
@@ -497,6 +518,7 @@ module.exports = {
 	EXPECTED_REQUEST_OPTIONS,
 	SIMPLIFIED_PAYMENT_INTENT,
 	SIMPLIFIED_CHARGE,
+	SIMPLIFIED_DISPUTE,
 	LINES,
 	eachLine,
 	artifactsDir,

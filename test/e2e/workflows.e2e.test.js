@@ -16,6 +16,7 @@ const {
 	EVERY_NEW_OPERATION_REQUESTS,
 	ROOT,
 	SIMPLIFIED_CHARGE,
+	SIMPLIFIED_DISPUTE,
 	SIMPLIFIED_PAYMENT_INTENT,
 	WORKFLOWS,
 	cardholderIdsNewestFirst,
@@ -401,13 +402,15 @@ eachLine('workflows through n8n execute', (version) => {
 			},
 		]);
 		const link = billing.paymentLinks.get('plink_sandbox_1');
+		expect(link.line_items.data.map((/** @type {Json} */ item) => [typeof item.price, item.price.id])).toEqual([['object', 'price_sandbox_1']]);
 		expect(out('Payment link by ID')).toEqual([
 			{
 				id: 'plink_sandbox_1',
 				active: true,
 				url: link.url,
 				currency: 'USD',
-				line_items: [{ price: link.line_items.data[0].price, quantity: 1, amount_total: 2500 }],
+				// The price's ID, though the sandbox sends the whole price (as WooshPay's example does).
+				line_items: [{ price: 'price_sandbox_1', quantity: 1, amount_total: 2500 }],
 				after_completion: 'hosted_confirmation',
 				metadata: { campaign: 'spring' },
 				livemode: false,
@@ -477,5 +480,262 @@ eachLine('workflows through n8n execute', (version) => {
 		expect(nodeOutput(result.run, 'Get the refund')).toEqual([refunds.get(id)]);
 		expect(nodeOutput(result.run, 'Get the refund')).toEqual(refund);
 		expect(paymentsOf(sim).paymentIntents.get('pi_sandbox_3').amount_refunded).toBe(1999);
+	});
+
+	// The other examples, last: they freeze a card and refund a payment the tests above read.
+	test('example "Freeze a lost card"', async () => {
+		expect(issuingOf(n8n.sim).cards.get('ic_sandbox_1')?.status).toBe('active');
+		const result = await n8n.execute('wpExampleCardFreeze');
+		expectSuccess(result);
+		expectRequests(n8n.sim, [{ method: 'POST', path: '/v1/issuing/cards/ic_sandbox_1', body: { status: 'inactive' } }]);
+		expect(nodeOutput(result.run, 'Lost card report')).toEqual([{ cardId: 'ic_sandbox_1', reportedBy: 'ada@example.com', ticket: 'SUP-2231' }]);
+		const card = nodeOutput(result.run, 'Freeze card');
+		expect(card).toEqual([issuingOf(n8n.sim).cards.get('ic_sandbox_1')]);
+		expect(card.map((c) => [c.id, c.status])).toEqual([['ic_sandbox_1', 'inactive']]);
+	});
+
+	test('example "Daily balance report"', async () => {
+		const before = new Date().toISOString().slice(0, 10);
+		const result = await n8n.execute('wpExampleBalanceReport');
+		const after = new Date().toISOString().slice(0, 10);
+		expectSuccess(result);
+		expectRequests(n8n.sim, [{ method: 'GET', path: '/v1/balance' }]);
+		const { balance } = paymentsOf(n8n.sim);
+		expect(nodeOutput(result.run, 'Get balance')).toEqual([balance]);
+		const report = nodeOutput(result.run, 'Report per currency');
+		// The day of the run (UTC), as the Code node writes it.
+		const day = /^WooshPay balance on (\d{4}-\d{2}-\d{2}) \(test mode\)\n/.exec(report[0]?.report)?.[1];
+		expect([before, after]).toContain(day);
+		expect(report).toEqual([
+			{
+				report: [`WooshPay balance on ${day} (test mode)`, 'USD: $12,540.00 available, $49.99 pending', 'GBP: £830.00 available, £0.00 pending'].join('\n'),
+				currencies: [
+					{ currency: 'USD', available: 1254000, pending: 4999 },
+					{ currency: 'GBP', available: 83000, pending: 0 },
+				],
+			},
+		]);
+	});
+
+	test('example "Refund from a form"', async () => {
+		const { refunds, paymentIntents } = paymentsOf(n8n.sim);
+		const before = new Set(refunds.keys());
+		const refunded = paymentIntents.get('pi_sandbox_1').amount_refunded;
+		const result = await n8n.execute('wpExampleRefundForm');
+		expectSuccess(result);
+		expectRequests(n8n.sim, [
+			{ method: 'POST', path: '/v1/refunds', body: { payment_intent: 'pi_sandbox_1', amount: '500', reason: 'requested_by_customer', metadata: { source: 'refund form' } } },
+		]);
+		const created = [...refunds.keys()].filter((id) => !before.has(id));
+		expect(created).toEqual([expect.stringMatching(/^re_sim\d{4}$/)]);
+		expect(nodeOutput(result.run, 'Sample form answer')).toEqual([{ 'Payment intent ID': 'pi_sandbox_1', 'Amount in cents': 500, Reason: 'Requested by customer' }]);
+		const refund = nodeOutput(result.run, 'Refund payment');
+		expect(refund).toEqual([refunds.get(created[0])]);
+		expect(refund.map((r) => [r.payment_intent, r.amount, r.currency, r.reason, r.status, r.metadata])).toEqual([['pi_sandbox_1', 500, 'USD', 'requested_by_customer', 'succeeded', { source: 'refund form' }]]);
+		expect(paymentIntents.get('pi_sandbox_1').amount_refunded).toBe(refunded + 500);
+	});
+});
+
+/**
+ * The examples of issue 20, in the sandbox of `npm run dev` (seed 'sandbox': also pi_sandbox_5..8,
+ * which the capture and cancel examples are written for), without the lifecycle's events. Each
+ * runs from its "Run now (test)" trigger, as `n8n execute` starts it. The order matters: the
+ * cancel example cancels every payment intent still unpaid (pi_sandbox_4, 6 and 8) and leaves
+ * the authorized pi_sandbox_5, which the capture example then captures; the offer's promotion
+ * code TRAVEL20 is unique, so the offer runs once per sandbox.
+ */
+eachLine('the examples of issue 20 in the sandbox of npm run dev', (version) => {
+	const n8n = useN8n(version, { workflows: [EXAMPLES], simulator: { seed: 'sandbox', events: false } });
+	afterEach(() => n8n.sim.reset());
+
+	/** Unix seconds now. */
+	const now = () => Math.floor(Date.now() / 1000);
+	/** A deep copy, to keep an object as the sandbox held it before a run changed it. @param {Json} object @returns {Json} */
+	const copy = (object) => JSON.parse(JSON.stringify(object));
+	/**
+	 * A payment intent as Simplify gives it (on by default): the fields it has of SIMPLIFIED_PAYMENT_INTENT, in that
+	 * order, payment_method_types parsed when WooshPay sends it as JSON text (pi_sandbox_7).
+	 * @param {Json} intent
+	 */
+	const simplifiedIntent = (intent) =>
+		Object.fromEntries(
+			SIMPLIFIED_PAYMENT_INTENT.filter((f) => f in intent).map((f) => [f, f === 'payment_method_types' && typeof intent[f] === 'string' ? JSON.parse(intent[f]) : intent[f]]),
+		);
+	/** Where `request` ("METHOD path") stands among `requests`. @param {Json[]} requests @param {string} request */
+	const at = (requests, request) => requests.findIndex((r) => `${r.method} ${r.path}` === request);
+
+	test('example "Open disputes every morning": every dispute, the open ones kept, one morning list (due first on top)', async () => {
+		const { disputes } = disputesOf(n8n.sim);
+		const before = new Date().toISOString().slice(0, 10);
+		const result = await n8n.execute('wpExampleDisputesOpen');
+		const after = new Date().toISOString().slice(0, 10);
+		expectSuccess(result);
+		expectRequests(n8n.sim, [{ method: 'GET', path: '/v1/disputes/list', query: { limit: '100' } }]);
+		/** A dispute as Simplify gives it, as the sandbox holds it. @param {string} id */
+		const simplified = (id) => {
+			const d = disputes.get(id);
+			return Object.fromEntries(SIMPLIFIED_DISPUTE.map((f) => [f, f === 'evidence_due_by' ? d.evidence_details.due_by : d[f]]));
+		};
+		const listed = nodeOutput(result.run, 'Disputes');
+		expect(listed.map((d) => Object.keys(d))).toEqual(listed.map(() => SIMPLIFIED_DISPUTE));
+		expect(listed).toEqual(['dp_sandbox_3', 'dp_sandbox_2', 'dp_sandbox_1'].map(simplified));
+		expect(listed.map((d) => d.status)).toEqual(['lost', 'warning_needs_response', 'needs_response']);
+		expect(nodeOutput(result.run, 'Open disputes')).toEqual(['dp_sandbox_2', 'dp_sandbox_1'].map(simplified));
+		/** @param {string} id */
+		const due = (id) => new Date(disputes.get(id).evidence_details.due_by * 1000).toISOString().slice(0, 10);
+		expect(disputes.get('dp_sandbox_1').evidence_details.due_by).toBeLessThan(disputes.get('dp_sandbox_2').evidence_details.due_by);
+		const morning = nodeOutput(result.run, 'Morning list');
+		// The day of the run (UTC), as the Code node writes it.
+		const day = /^2 open WooshPay disputes on (\d{4}-\d{2}-\d{2})\n/.exec(morning[0]?.report)?.[1];
+		expect([before, after]).toContain(day);
+		expect(morning).toEqual([
+			{
+				report: [
+					`2 open WooshPay disputes on ${day}`,
+					`$25.00 · fraudulent · needs_response · evidence due ${due('dp_sandbox_1')} · dp_sandbox_1`,
+					`$49.99 · product_not_received · warning_needs_response · evidence due ${due('dp_sandbox_2')} · dp_sandbox_2`,
+				].join('\n'),
+				count: 2,
+				disputes: ['dp_sandbox_1', 'dp_sandbox_2'],
+			},
+		]);
+		expect(n8n.sim.mutations).toEqual([]);
+	});
+
+	test('example "Cancel orders unpaid after 24 hours": the payment intents created until 24 hours ago, those never paid canceled (pi_sandbox_4, 6, 8), the authorized pi_sandbox_5 left', async () => {
+		const { paymentIntents } = paymentsOf(n8n.sim);
+		const held = [...paymentIntents.values()].map(copy);
+		expect(held.map((p) => [p.id, p.status])).toEqual([
+			['pi_sandbox_1', 'succeeded'],
+			['pi_sandbox_2', 'succeeded'],
+			['pi_sandbox_3', 'succeeded'],
+			['pi_sandbox_4', 'requires_payment_method'],
+			['pi_sandbox_5', 'requires_capture'],
+			['pi_sandbox_6', 'requires_confirmation'],
+			['pi_sandbox_7', 'succeeded'],
+			['pi_sandbox_8', 'requires_action'],
+		]);
+		const from = now() - 86400;
+		const result = await n8n.execute('wpExampleCancelUnpaid');
+		const to = now() - 86400;
+		expectSuccess(result);
+		// created[lte]: n8n's $now minus 24 hours, as Unix seconds.
+		const createdBefore = Number(n8n.sim.requests.find((r) => r.method === 'GET')?.query['created[lte]']);
+		expect(createdBefore).toBeGreaterThanOrEqual(from);
+		expect(createdBefore).toBeLessThanOrEqual(to);
+		const unpaid = ['pi_sandbox_4', 'pi_sandbox_6', 'pi_sandbox_8'];
+		const reason = 'Order not paid within 24 hours';
+		const requests = expectRequests(n8n.sim, [
+			{ method: 'GET', path: '/v1/payment_intents', query: { limit: '100', 'created[lte]': String(createdBefore) } },
+			...unpaid.map((id) => ({ method: 'POST', path: `/v1/payment_intents/${id}/cancel`, body: { cancellation_reason: reason } })),
+		]);
+		for (const id of unpaid) expect({ id, listedFirst: at(requests, 'GET /v1/payment_intents') < at(requests, `POST /v1/payment_intents/${id}/cancel`) }).toEqual({ id, listedFirst: true });
+		// Every payment intent of the sandbox was created until then, newest first, as Simplify gives them.
+		const listed = nodeOutput(result.run, 'Payments older than 24 hours');
+		const newestFirst = [...held].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+		expect(listed).toEqual(newestFirst.map(simplifiedIntent));
+		expect(nodeOutput(result.run, 'Still unpaid')).toEqual(newestFirst.filter((p) => unpaid.includes(p.id)).map(simplifiedIntent));
+		const canceled = nodeOutput(result.run, 'Cancel the unpaid payment');
+		expect(canceled).toEqual(newestFirst.filter((p) => unpaid.includes(p.id)).map((p) => paymentIntents.get(p.id)));
+		expect(canceled.map((p) => [p.id, p.status, p.cancellation_reason]).sort()).toEqual(unpaid.map((id) => [id, 'canceled', reason]));
+		expect(n8n.sim.mutations.map((m) => m.id).sort()).toEqual(unpaid);
+		expect(paymentIntents.get('pi_sandbox_5')).toEqual(held.find((p) => p.id === 'pi_sandbox_5'));
+	});
+
+	test('example "Authorize at checkout, capture when the order ships": the sample shipment finds order_1005\'s authorized payment and captures all of it; shipped again, nothing is captured', async () => {
+		const { paymentIntents, charges } = paymentsOf(n8n.sim);
+		const authorized = copy(paymentIntents.get('pi_sandbox_5'));
+		expect(authorized).toMatchObject({ merchant_order_id: 'order_1005', status: 'requires_capture', capture_method: 'manual', amount: 15000, currency: 'GBP', amount_capturable: 15000, amount_received: 0 });
+		const chargesOf = () => [...charges.values()].filter((c) => c.payment_intent === 'pi_sandbox_5');
+		expect(chargesOf()).toEqual([]);
+		const result = await n8n.execute('wpExampleCapture');
+		expectSuccess(result);
+		const search = { method: 'GET', path: '/v1/payment_intents/search', query: { query: "merchant_order_id:'order_1005' AND status:'requires_capture'", limit: '1' } };
+		const requests = expectRequests(n8n.sim, [search, { method: 'POST', path: '/v1/payment_intents/pi_sandbox_5/capture' }]);
+		expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/payment_intents/search', 'POST /v1/payment_intents/pi_sandbox_5/capture']);
+		expect(nodeOutput(result.run, 'Sample shipment')).toEqual([{ body: { orderId: 'order_1005', carrier: 'Royal Mail' } }]);
+		expect(nodeOutput(result.run, "Find the order's payment")).toEqual([simplifiedIntent(authorized)]);
+		const captured = nodeOutput(result.run, 'Capture the payment');
+		expect(captured).toEqual([paymentIntents.get('pi_sandbox_5')]);
+		expect(captured[0]).toMatchObject({ id: 'pi_sandbox_5', status: 'succeeded', amount: 15000, currency: 'GBP', amount_capturable: 0, amount_received: 15000 });
+		expect(chargesOf().map((c) => [c.amount, c.amount_captured, c.captured, c.currency])).toEqual([[15000, 15000, true, 'GBP']]);
+		expect(n8n.sim.mutations.map((m) => [m.method, m.path, m.id])).toEqual([['POST', '/v1/payment_intents/pi_sandbox_5/capture', 'pi_sandbox_5']]);
+
+		// The same shipment again: the search finds nothing waiting, and the capture does not run.
+		n8n.sim.reset();
+		const again = await n8n.execute('wpExampleCapture');
+		expectSuccess(again);
+		expectRequests(n8n.sim, [search]);
+		expect(nodeOutput(again.run, "Find the order's payment")).toEqual([]);
+		expect(Object.keys(again.run.data.resultData.runData)).not.toContain('Capture the payment');
+		expect(n8n.sim.mutations).toEqual([]);
+		expect(chargesOf()).toHaveLength(1);
+	});
+
+	test('example "Payout from a spreadsheet row": the row paid to its beneficiary with the Idempotency Key from the row; run twice, paid once', async () => {
+		const { payouts, beneficiaries } = payoutsOf(n8n.sim);
+		const before = new Set(payouts.keys());
+		const first = await n8n.execute('wpExamplePayoutRow');
+		expectSuccess(first);
+		const second = await n8n.execute('wpExamplePayoutRow');
+		expectSuccess(second);
+		const body = {
+			beneficiary: 'bf_sandbox_1',
+			payment_amount: 25000,
+			payment_currency: 'GBP',
+			source_currency: 'USD',
+			description: 'INV-2026-117',
+			metadata: { sheet_row: '7', reference: 'INV-2026-117' },
+		};
+		// The same request twice, each with the row's key: WooshPay answers the second with the payout it made.
+		const payout = { method: 'POST', path: '/v1/payouts', body, idempotencyKey: 'payout-7' };
+		expectRequests(n8n.sim, [payout, payout]);
+		const made = [...payouts.keys()].filter((id) => !before.has(id));
+		expect(made).toEqual([expect.stringMatching(/^po_sim\d{4}$/)]);
+		expect(n8n.sim.mutations).toEqual([{ method: 'POST', path: '/v1/payouts', id: made[0], idempotencyKey: 'payout-7' }]);
+		expect(nodeOutput(first.run, 'Sheet row')).toEqual([{ row_number: 7, beneficiary_id: 'bf_sandbox_1', amount_in_cents: 25000, currency: 'GBP', source_currency: 'USD', reference: 'INV-2026-117' }]);
+		expect(nodeOutput(first.run, 'Pay out')).toEqual([payouts.get(made[0])]);
+		expect(nodeOutput(second.run, 'Pay out')).toEqual([payouts.get(made[0])]);
+		// The payout names its beneficiary with beneficiary_data, the saved beneficiary whole.
+		const { beneficiary, ...paid } = body;
+		expect(payouts.get(made[0])).toMatchObject({
+			id: made[0],
+			object: 'payout',
+			status: 'pending',
+			...paid,
+			source_amount: 31646, // 250.00 GBP at the sandbox's 0.79 GBP per USD: 316.46 USD
+		});
+		expect(payouts.get(made[0]).beneficiary_data).toEqual(beneficiaries.get(beneficiary));
+	});
+
+	test('example "A product with its price and a promotion code from a form": product, price, coupon and promotion code, each made from the one before, the code valid until the end of the day in the instance\'s time zone', async () => {
+		const billing = billingOf(n8n.sim);
+		const result = await n8n.execute('wpExampleProductForm');
+		expectSuccess(result);
+		const made = n8n.sim.mutations.map((m) => [m.path, m.id]);
+		expect(made.map(([p]) => p)).toEqual(['/v1/products', '/v1/prices', '/v1/coupons', '/v1/promotion_code']);
+		const [product, price, coupon, promotion] = made.map(([, id]) => id);
+		// 2027-03-31 23:59:59 in n8n's default time zone, America/New_York (the harness passes no
+		// GENERIC_TIMEZONE on: scripts/n8n.js n8nEnv), on summer time (UTC-4) since 14 March 2027.
+		const endOfDay = Date.parse('2027-03-31T23:59:59-04:00') / 1000;
+		const requests = expectRequests(n8n.sim, [
+			{ method: 'POST', path: '/v1/products', body: { name: 'Enamel travel mug', description: 'Keeps coffee hot for 6 hours', metadata: { source: 'offer form' } } },
+			{ method: 'POST', path: '/v1/prices', body: { product, currency: 'USD', unit_amount: '1800' } },
+			{ method: 'POST', path: '/v1/coupons', body: { percent_off: 20, duration: 'once', name: 'Enamel travel mug launch offer' } },
+			{ method: 'POST', path: '/v1/promotion_code', body: { coupon, code: 'TRAVEL20', expires_at: String(endOfDay) } },
+		]);
+		expect(requests.map((r) => r.path)).toEqual(['/v1/products', '/v1/prices', '/v1/coupons', '/v1/promotion_code']);
+		expect(nodeOutput(result.run, 'Offer')).toEqual([
+			{ name: 'Enamel travel mug', description: 'Keeps coffee hot for 6 hours', unitAmount: 1800, currency: 'USD', percentOff: 20, code: 'TRAVEL20', validUntil: '2027-03-31' },
+		]);
+		expect(nodeOutput(result.run, 'Create product')).toEqual([billing.products.get(product)]);
+		expect(nodeOutput(result.run, 'Price of the product')).toEqual([{ product, unitAmount: 1800, currency: 'USD' }]);
+		expect(nodeOutput(result.run, 'Create price')).toEqual([billing.prices.get(price)]);
+		expect(billing.prices.get(price)).toMatchObject({ object: 'price', product, unit_amount: 1800, currency: 'USD', type: 'one_time' });
+		expect(nodeOutput(result.run, 'Discount')).toEqual([{ percentOff: 20, name: 'Enamel travel mug launch offer' }]);
+		expect(nodeOutput(result.run, 'Create coupon')).toEqual([billing.coupons.get(coupon)]);
+		expect(nodeOutput(result.run, 'Code for the coupon')).toEqual([{ coupon, code: 'TRAVEL20', expiresAt: '2027-03-31T23:59:59' }]);
+		expect(nodeOutput(result.run, 'Create promotion code')).toEqual([billing.promotionCodes.get(promotion)]);
+		expect(billing.promotionCodes.get(promotion)).toMatchObject({ code: 'TRAVEL20', expires_at: endOfDay, active: true, coupon: { id: coupon, percent_off: 20, duration: 'once' } });
 	});
 });
