@@ -2,9 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { idInPathCheck } from './routing';
 
-/** Shows a field only for one resource and some of its operations. */
-export function showFor(resource: string, operations: string[]): INodeProperties['displayOptions'] {
-	return { show: { resource: [resource], operation: operations } };
+/**
+ * Shows a field only for one resource and some of its operations, and, with `also`, only when
+ * other fields have these values (such as `{ discount: ['percent'] }`).
+ */
+export function showFor(resource: string, operations: string[], also: Record<string, string[]> = {}): INodeProperties['displayOptions'] {
+	return { show: { resource: [resource], operation: operations, ...also } };
 }
 
 /**

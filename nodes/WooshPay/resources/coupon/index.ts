@@ -14,7 +14,7 @@ const couponLocator = byIdLocator({
 });
 
 const displayOptions = showFor('coupon', ['create']);
-const show = (extra: Record<string, string[]>) => ({ show: { ...displayOptions?.show, ...extra } });
+const show = (also: Record<string, string[]>) => showFor('coupon', ['create'], also);
 
 const DISCOUNT_OPTIONS = [
 	{ name: 'Amount Off', value: 'amount', description: 'A fixed amount off, in a currency' },

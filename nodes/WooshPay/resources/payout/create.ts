@@ -6,7 +6,7 @@ import { send } from '../../shared/routing';
 import { countryCode, currencyCode, metadataObject, oneOf, positiveAmount, requiredText, text } from '../../shared/validation';
 
 const displayOptions = showFor('payout', ['create']);
-const show = (extra: Record<string, string[]>) => ({ show: { ...displayOptions?.show, ...extra } });
+const show = (also: Record<string, string[]>) => showFor('payout', ['create'], also);
 
 const BENEFICIARY_OPTIONS = [
 	{ name: 'Saved Beneficiary', value: 'saved', description: 'One saved in WooshPay, by its ID (bf_...)' },

@@ -7,7 +7,7 @@ import { productFields } from '../product';
 import { priceFields } from './fields';
 
 const displayOptions = showFor('price', ['create']);
-const show = (extra: Record<string, string[]>) => ({ show: { ...displayOptions?.show, ...extra } });
+const show = (also: Record<string, string[]>) => showFor('price', ['create'], also);
 
 const PRODUCT_OPTIONS = [
 	{ name: 'Existing Product', value: 'existing', description: 'A product made before, by its ID (prod_...)' },
