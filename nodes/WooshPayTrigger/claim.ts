@@ -34,11 +34,12 @@ import { toSeconds } from './signature';
  *   recorded both again, so the run waits and asks again (at most MAX_ROUNDS times, then it
  *   goes on: rather twice than lost).
  *
- * A repeat is decided only on seeing the event ID that another claim wrote, and every claim
- * that writes it goes on or in turn defers to a claim of the same event; when the store fails
- * or is missing (an n8n without it), the run goes on with this process's memory alone. So the
- * store can make a run stop only in favour of another run. What it cannot promise: a write
- * that takes longer than SETTLE_MS to land after its read can still let two runs both go on.
+ * A repeat is decided only on seeing the event ID, which only claims of this event write, and
+ * a claim of another event replacing the list makes a run claim again, not stop; when the store
+ * fails or is missing (an n8n without it), the run goes on with this process's memory alone.
+ * What the wait cannot promise: a write that lands more than SETTLE_MS after its read can let
+ * two runs both go on, or, with a third claim at that moment that copies an older list back,
+ * make both runs of the event stop.
  */
 
 /** How long a claim waits for other writes under way before it asks whether it stands. */
