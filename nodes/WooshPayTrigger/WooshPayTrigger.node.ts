@@ -1,5 +1,7 @@
 import type {
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,6 +10,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../WooshPay/shared/transport';
+import { startRun } from './claim';
 import { MAX_EVENTS_PER_TRIGGER } from './dedup';
 import { DEFAULT_TOLERANCE_SECONDS, receiveDelivery } from './delivery';
 import { createEndpoint, deleteEndpoint, endpointExists } from './endpoint';
@@ -16,7 +19,7 @@ import { EVENT_OPTIONS } from './events';
 /**
  * Starts a workflow from WooshPay events. The endpoint at WooshPay is managed in endpoint.ts,
  * each delivery is checked in delivery.ts (signature in signature.ts, repeated events in
- * dedup.ts), the event list is in events.ts, and what is kept with the workflow in state.ts.
+ * dedup.ts), each run claims its event across n8n's processes in claim.ts, the event list is in events.ts, and what is kept with the workflow in state.ts.
  */
 export class WooshPayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -87,7 +90,7 @@ export class WooshPayTrigger implements INodeType {
 						name: 'skipRepeated',
 						type: 'boolean',
 						default: true,
-						description: `Whether to start the workflow only once per event ID when WooshPay delivers an event again (it retries for up to 3 days). n8n remembers the last ${MAX_EVENTS_PER_TRIGGER.toLocaleString('en-US')} event IDs until it restarts.`,
+						description: `Whether to run the workflow only once per event ID when WooshPay delivers an event again (it retries for up to 3 days). n8n remembers the last ${MAX_EVENTS_PER_TRIGGER.toLocaleString('en-US')} event IDs in its database, shared by all its processes. A repeat is answered without a run, or, when another n8n process receives it, shows as an execution that stops at this node with no output.`,
 					},
 					{
 						displayName: 'Timestamp Tolerance (Seconds)',
@@ -119,5 +122,14 @@ export class WooshPayTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveDelivery.call(this);
+	}
+
+	/**
+	 * The first step of a run the webhook started (n8n calls a node's execute() also for the
+	 * webhook node that starts the run): claims the event for this run across n8n's processes,
+	 * the only place with n8n's shared store of processed data; see claim.ts.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await startRun.call(this);
 	}
 }

@@ -1,21 +1,22 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { seenBefore } from './dedup';
+import { seenBefore, triggerOf } from './dedup';
 import { chosenEvents, isChosen } from './events';
-import { SIGNATURE_HEADER, toSeconds, verifySignature } from './signature';
+import { SIGNATURE_HEADER, verifySignature } from './signature';
 import { enteredSecret, triggerState } from './state';
 
 /**
  * One delivery from WooshPay, in the order it is checked: the signature (otherwise 401 and
  * nothing starts), the body (an event, otherwise 400), the event type (not chosen: 200 and
- * nothing starts), the event ID (seen before: 200 and nothing starts). Only then does the
- * workflow start, with the event, or its data.object, and `created_iso` added.
+ * nothing starts), the event ID (a run with it started in this process before: 200 and nothing
+ * starts). Only then does the workflow start, with the event as sent; the run's first step, the
+ * trigger's execute() (claim.ts), claims the event across processes and gives the output (the
+ * event, or its data.object, with `created_iso` added).
  */
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 interface Options {
-	onlyObject?: boolean;
 	skipRepeated?: boolean;
 	/** As given: an expression may have made it anything. */
 	toleranceSeconds?: unknown;
@@ -39,19 +40,9 @@ function rawBodyOf(context: IWebhookFunctions): Buffer | undefined {
 	return typeof raw === 'string' ? Buffer.from(raw, 'utf8') : undefined;
 }
 
-function isObject(value: unknown): value is IDataObject {
+/** A JSON object: what an event, its data and its data.object are. */
+export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * `created` as an ISO date beside it: WooshPay documents seconds, and its own examples show
- * milliseconds; both are read (see toSeconds).
- */
-function withIsoDate(object: IDataObject): IDataObject {
-	const created = object.created;
-	if (typeof created !== 'number' || !Number.isFinite(created)) return object;
-	const date = new Date(toSeconds(created) * 1000);
-	return Number.isNaN(date.getTime()) ? object : { ...object, created_iso: date.toISOString() };
 }
 
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
@@ -97,11 +88,11 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (!isChosen(events, event.type)) return skipped(`The event type ${String(event.type)} is not one the trigger listens to`);
 
 	if (options.skipRepeated !== false && typeof event.id === 'string') {
-		const trigger = `${this.getWorkflow().id ?? ''}|${node.id}|${this.getMode()}`;
-		if (seenBefore(trigger, event.id)) return skipped(`The event ${event.id} was received before`);
+		// Only asked here; the run records it once it has started (claim.ts).
+		if (seenBefore(triggerOf(this.getWorkflow().id, node.id, this.getMode()), event.id)) {
+			return skipped(`The event ${event.id} was received before`);
+		}
 	}
 
-	const data = isObject(event.data) ? event.data : undefined;
-	const output = options.onlyObject && isObject(data?.object) ? data.object : event;
-	return { workflowData: [this.helpers.returnJsonArray(withIsoDate(output))] };
+	return { workflowData: [this.helpers.returnJsonArray(event)] };
 }

@@ -17,8 +17,14 @@
  *   request and response objects, answers as n8n 2.41 does for responseMode "onReceived", and
  *   starts the workflow with the trigger's output in n8n-core's WorkflowExecute. What n8n saves
  *   of the static data after a delivery is what n8n 2.41 saves (see receive()).
+ * - n8n's store of processed data: each workflow has a ProcessedDataStore
+ *   (./processed-data.js), which the run's execute context reaches through n8n-core's helpers.
+ * - Several n8n processes of one workflow (queue mode, or several mains): `otherProcess()`
+ *   starts another harness for the same workflow, with its own URL and its own copy of the
+ *   trigger's modules (a process's memory), sharing the workflow's static data (n8n's database)
+ *   and its store of processed data. Each harness receives its deliveries and runs them itself.
  *
- * Not here: n8n's database, its queue mode, the editor's push messages.
+ * Not here: n8n's database, its Redis queue, the editor's push messages.
  */
 /** @import { IncomingMessage, Server, ServerResponse } from 'node:http' */
 const { createServer } = require('node:http');
@@ -44,6 +50,7 @@ const { HookContext, WebhookContext, WorkflowExecute } = require('n8n-core');
 const { Workflow, createRunExecutionData } = require('n8n-workflow');
 
 const { additionalDataFor, nodeTypes, packageLoaded } = require('./engine');
+const { ProcessedDataStore, useStore } = require('./processed-data');
 
 /** The trigger as n8n names it; test/harness/engine.js loads it with the package. */
 const TRIGGER_TYPE = 'n8n-nodes-wooshpay.wooshPayTrigger';
@@ -59,7 +66,35 @@ let workflows = 0;
  * @property {ICredentialDataDecryptedObject} credentials
  * @property {IDataObject} [parameters] The trigger's parameters, for a workflow of the trigger alone.
  * @property {{ id?: string; nodes: INode[]; connections: IConnections }} [workflow] A whole workflow (as in a workflow file) with a WooshPay Trigger in it.
+ * @property {ProcessedDataStore} [store] n8n's store of processed data for the workflow. Default: an empty one.
  */
+
+/**
+ * What the processes of one workflow share: n8n's database (the workflow's static data) and
+ * its store of processed data.
+ * @typedef {object} Shared
+ * @property {IDataObject} staticData
+ * @property {ProcessedDataStore} store
+ */
+
+/**
+ * The trigger's node type as a process of its own loads it: the built modules required afresh
+ * (jest.isolateModules), so that its memory (dedup.ts) is its own, with the description n8n's
+ * loader made of it.
+ * @param {INodeType} loaded
+ * @returns {INodeType}
+ */
+function triggerOfAnotherProcess(loaded) {
+	/** @type {INodeType | undefined} */
+	let fresh;
+	jest.isolateModules(() => {
+		const { WooshPayTrigger } = require('../../dist/nodes/WooshPayTrigger/WooshPayTrigger.node.js');
+		fresh = /** @type {INodeType} */ (new WooshPayTrigger());
+	});
+	const nodeType = /** @type {INodeType} */ (fresh);
+	nodeType.description = loaded.description;
+	return nodeType;
+}
 
 /**
  * @typedef {object} Answer
@@ -124,7 +159,21 @@ class TriggerHarness {
 	 * The workflow's static data as n8n's database holds it (production).
 	 * @type {IDataObject}
 	 */
-	staticData = {};
+	get staticData() {
+		return this.shared.staticData;
+	}
+
+	set staticData(data) {
+		this.shared.staticData = data;
+	}
+
+	/**
+	 * n8n's store of processed data for the workflow, shared by its processes.
+	 * @returns {ProcessedDataStore}
+	 */
+	get store() {
+		return this.shared.store;
+	}
 
 	/**
 	 * The static data of the test registration while "listening for a test event".
@@ -153,17 +202,50 @@ class TriggerHarness {
 	/** @private @readonly @type {Set<Promise<unknown>>} */
 	pending = new Set();
 
+	/** @private @readonly @type {TriggerHarness[]} */
+	others = [];
+
 	/** @private @type {Server | undefined} */
 	server;
 
 	/** @private @readonly @type {TriggerOptions} */
 	options;
 
-	/** @private @param {TriggerOptions} options */
-	constructor(options) {
+	/** @private @readonly @type {Shared} */
+	shared;
+
+	/**
+	 * The trigger's node type as this process loaded it.
+	 * @private @readonly @type {INodeType}
+	 */
+	nodeType;
+
+	/**
+	 * The node types of this process: the trigger's own copy, the others as engine.js loads them.
+	 * @private @readonly @type {import('n8n-workflow').INodeTypes}
+	 */
+	nodeTypes;
+
+	/**
+	 * @private
+	 * @param {TriggerOptions} options
+	 * @param {{ workflowId: string; shared: Shared; nodeType: INodeType; nodes: INode[]; connections: IConnections }} [process] Set for another process of a workflow: what it shares with the first.
+	 */
+	constructor(options, process) {
 		this.options = options;
-		this.workflowId = options.workflow?.id ?? `wfTrigger${++workflows}`;
-		if (options.workflow) {
+		this.workflowId = process?.workflowId ?? options.workflow?.id ?? `wfTrigger${++workflows}`;
+		this.shared = process?.shared ?? { staticData: {}, store: options.store ?? new ProcessedDataStore() };
+		const nodeType = process?.nodeType ?? /** @type {INodeType} */ (nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1));
+		this.nodeType = nodeType;
+		this.nodeTypes = {
+			getByName: (type) => (type === TRIGGER_TYPE ? nodeType : nodeTypes.getByName(type)),
+			getByNameAndVersion: (type, version) => (type === TRIGGER_TYPE ? nodeType : nodeTypes.getByNameAndVersion(type, version)),
+			getKnownTypes: () => ({}),
+		};
+		if (process) {
+			this.nodes = process.nodes;
+			this.connections = process.connections;
+		} else if (options.workflow) {
 			this.nodes = clone(options.workflow.nodes).map((node) =>
 				node.type === TRIGGER_TYPE ? { ...node, webhookId: node.webhookId ?? WEBHOOK_ID } : node,
 			);
@@ -192,7 +274,35 @@ class TriggerHarness {
 	 */
 	static async start(options) {
 		await packageLoaded;
-		const harness = new TriggerHarness(options);
+		return await TriggerHarness.listen(new TriggerHarness(options));
+	}
+
+	/**
+	 * Another n8n process of the same workflow (a webhook processor, a worker, another main):
+	 * its own URL and memory, the same static data and store of processed data. Its deliveries
+	 * and runs are its own (`runs`, `idle()`); `close()` of this harness closes it too.
+	 * @returns {Promise<TriggerHarness>}
+	 */
+	async otherProcess() {
+		const other = new TriggerHarness(this.options, {
+			workflowId: this.workflowId,
+			shared: this.shared,
+			nodeType: triggerOfAnotherProcess(this.nodeType),
+			nodes: this.nodes,
+			connections: this.connections,
+		});
+		this.others.push(other);
+		return await TriggerHarness.listen(other);
+	}
+
+	/**
+	 * Starts the harness's webhook server.
+	 * @private
+	 * @param {TriggerHarness} harness
+	 * @returns {Promise<TriggerHarness>}
+	 */
+	static async listen(harness) {
+		await useStore(harness.workflowId, harness.store);
 		const server = createServer((req, res) => harness.track(harness.receive(req, res)));
 		harness.server = server;
 		await /** @type {Promise<void>} */ (new Promise((resolve) => server.listen(0, '127.0.0.1', resolve)));
@@ -257,7 +367,7 @@ class TriggerHarness {
 			nodes: this.nodes,
 			connections: this.connections,
 			active: mode === 'production',
-			nodeTypes,
+			nodeTypes: this.nodeTypes,
 			staticData,
 			settings: { timezone: 'Europe/London' },
 		});
@@ -298,7 +408,7 @@ class TriggerHarness {
 	 * @returns {IWebhookData}
 	 */
 	webhookData(workflow, mode, executionMode) {
-		const nodeType = /** @type {INodeType} */ (nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1));
+		const nodeType = this.nodeType;
 		return {
 			httpMethod: 'POST',
 			node: this.trigger.name,
@@ -337,7 +447,7 @@ class TriggerHarness {
 			mode === 'test' ? 'manual' : 'activate',
 			webhookData,
 		);
-		const nodeType = /** @type {INodeType} */ (nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1));
+		const nodeType = this.nodeType;
 		try {
 			const methods = /** @type {NonNullable<NonNullable<INodeType['webhookMethods']>['default']>} */ (nodeType.webhookMethods?.default);
 			return /** @type {boolean} */ (await methods[method].call(context));
@@ -402,6 +512,7 @@ class TriggerHarness {
 
 	/** @returns {Promise<void>} */
 	async close() {
+		await Promise.all(this.others.map(async (other) => await other.close()));
 		await this.idle();
 		await /** @type {Promise<void>} */ (new Promise((resolve) => this.server?.close(() => resolve())));
 	}
@@ -443,7 +554,7 @@ class TriggerHarness {
 		additionalData.httpRequest = /** @type {typeof additionalData.httpRequest} */ (/** @type {unknown} */ (request));
 		additionalData.httpResponse = /** @type {typeof additionalData.httpResponse} */ (/** @type {unknown} */ (response));
 		const context = new WebhookContext(workflow, this.trigger, additionalData, executionMode, webhookData, [], null);
-		const nodeType = /** @type {INodeType} */ (nodeTypes.getByNameAndVersion(TRIGGER_TYPE, 1));
+		const nodeType = this.nodeType;
 		/** @param {number} status @param {unknown} body */
 		const reply = (status, body) => response.status(status).json(body);
 		/** @type {IWebhookResponseData} */
