@@ -19,7 +19,8 @@ import { EVENT_OPTIONS } from './events';
 /**
  * Starts a workflow from WooshPay events. The endpoint at WooshPay is managed in endpoint.ts,
  * each delivery is checked in delivery.ts (signature in signature.ts, repeated events in
- * dedup.ts), each run claims its event across n8n's processes in claim.ts, the event list is in events.ts, and what is kept with the workflow in state.ts.
+ * dedup.ts), each run claims its event across n8n's processes in claim.ts, the event list is
+ * in events.ts, and what is kept with the workflow in state.ts.
  */
 export class WooshPayTrigger implements INodeType {
 	description: INodeTypeDescription = {
