@@ -77,6 +77,8 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
  * @property {number} requests
  * @property {number} answers429
  * @property {number} spanS            first → last request at the simulator
+ * @property {number} startSpreadS     first → last execution start (n8n's startedAt): how far apart the workers began
+ * @property {number} longestS         the longest execution (startedAt → stoppedAt)
  * @property {number} floorS
  */
 
@@ -138,7 +140,7 @@ const credential = (id, name, url) => ({ ...sandboxCredential(url), id, name });
 /**
  * The executions of a workflow (n8n's list, newest first, up to 100).
  * @param {queueMode.Queue} queue @param {string} workflowId
- * @returns {Promise<Array<{id: string, status: string}>>}
+ * @returns {Promise<Array<{id: string, status: string, startedAt?: string | null, stoppedAt?: string | null}>>}
  */
 async function executionsOf(queue, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
@@ -205,6 +207,8 @@ async function pacing(queue, rated, config, log) {
 		const perWorker = {};
 		for (const e of mine) perWorker[workerOf(queue, e.id)] = (perWorker[workerOf(queue, e.id)] ?? 0) + 1;
 		const s = rated.stats();
+		const starts = mine.map((e) => Date.parse(e.startedAt ?? '')).filter(Number.isFinite);
+		const durations = mine.map((e) => Date.parse(e.stoppedAt ?? '') - Date.parse(e.startedAt ?? '')).filter(Number.isFinite);
 		rounds.push({
 			executions,
 			items,
@@ -215,6 +219,8 @@ async function pacing(queue, rated, config, log) {
 			requests: s.requests,
 			answers429: s.statuses[429] ?? 0,
 			spanS: (s.lastRequestAt - s.firstRequestAt) / 1000,
+			startSpreadS: starts.length ? (Math.max(...starts) - Math.min(...starts)) / 1000 : NaN,
+			longestS: durations.length ? Math.max(...durations) / 1000 : NaN,
 			floorS,
 		});
 	}
@@ -250,6 +256,15 @@ async function trigger(queue, events, config, log) {
 	const endpoint = await waitFor('the trigger registering its endpoint at the simulator', () =>
 		[...sandbox.state(events.sim).endpoints.values()].find((e) => String(e.url).includes(webhookId)), 60000);
 	const targets = { webhook: String(endpoint.url), main: `${queue.mainUrl}/webhook/${webhookId}/webhook` };
+	// The endpoint shows at the simulator a moment before n8n has saved its signing secret with the
+	// workflow: until then a signed delivery is refused (401). Probe with a signed event of a type
+	// the trigger does not listen to (checked after the signature: 200, nothing starts) until both
+	// processes accept the signature.
+	const probe = JSON.stringify({ id: `evt_queue_probe_${randomBytes(4).toString('hex')}`, object: 'event', type: 'payout.created', created: Date.now(), data: { object: {} } });
+	await waitFor('main and the webhook processor accepting signed deliveries', async () => {
+		const answers = await Promise.all([deliver(targets.webhook, probe, endpoint.secret), deliver(targets.main, probe, endpoint.secret)]);
+		return answers.every((a) => a === '200');
+	}, 60000);
 	log(`queue mode: trigger endpoint at ${targets.webhook}; ${config.events} signed events to it and to main ${targets.main}, then forged and unsigned ones`);
 	const tag = randomBytes(4).toString('hex');
 	/** @param {string} id */

@@ -541,6 +541,8 @@ async function main() {
 			fmt(r.answers429),
 			fmt(r.answers429 / r.items, 3),
 			fmt(r.requests),
+			fmt(r.startSpreadS, 2),
+			fmt(r.longestS, 2),
 			fmt(r.spanS, 2),
 			fmt(r.floorS, 1),
 			fmt(r.spanS / r.floorS, 2),
@@ -555,8 +557,8 @@ async function main() {
 			`## 7. Queue mode: n8n ${q.config.version}, PostgreSQL and Redis, main, ${q.config.workers} workers, ${q.config.webhooks} webhook processor${q.config.webhooks === 1 ? '' : 's'} (scripts/queue.js)\n\n` +
 				`Load average when it started: ${q.load} (${os.cpus().length} cores); queue mode up in ${fmt(q.startS, 0)} s, the scenario took ${fmt(q.totalS, 0)} s in all.\n\n` +
 				`### a) One account, executions started at once through the webhook processor: ${fmt(q.config.items)} Cardholder → Update items each, simulator limit ${q.config.rate} requests/s (429 with Retry-After: 1), latency ${q.config.latencyMs} ms\n\n` +
-				`Webhook → Split Out → Cardholder → Update, default settings; the workers take the executions from Redis as they come. Span: first → last request at the simulator; floor N/R.\n\n` +
-				table(['executions', 'status', 'ran on', 'failed', 'applied twice', '429s', '429s per item', 'requests', 'span (s)', 'floor (s)', 'span / floor'], paceRows) +
+				`Webhook → Split Out → Cardholder → Update, default settings; the workers take the executions from Redis as they come. Span: first → last request at the simulator; floor N/R. "starts apart": first → last execution start (n8n's startedAt), which a busy machine stretches; "longest": the longest execution.\n\n` +
+				table(['executions', 'status', 'ran on', 'failed', 'applied twice', '429s', '429s per item', 'requests', 'starts apart (s)', 'longest (s)', 'span (s)', 'floor (s)', 'span / floor'], paceRows) +
 				`\n\n### b) The WooshPay Trigger: each event delivered to the webhook processor and to main\n\n` +
 				`The example "payment succeeded → update that customer's metadata", published; its endpoint was registered at ${q.endpointUrl}. "executions": n8n's executions whose data names the event; "runs": the customer updates that reached the simulator for it (a run with output beyond the trigger). ${fmt(q.triggerExecutions)} executions of the workflow in all.\n\n` +
 				table(['#', 'event', 'delivered', 'answers', 'executions', 'runs'], eventRows) +
