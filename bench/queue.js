@@ -101,6 +101,7 @@ const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
  * @property {EventResult[]} events
  * @property {number} triggerExecutions   all executions of the trigger workflow
  * @property {string} endpointUrl      where the trigger's endpoint was registered
+ * @property {string} [triggerError]   why the trigger part did not get through
  */
 
 /** @param {string} name @param {string} type @param {number} x @param {object} parameters @param {object} [extra] */
@@ -228,17 +229,18 @@ async function pacing(queue, rated, config, log) {
 }
 
 /**
- * One delivery of `body` to `url`: signed with `secret` (or not at all); resolves with the HTTP status.
+ * One delivery of `body` to `url`: signed with `secret` (or not at all); resolves with the HTTP
+ * status (and the start of the answer, with `withText`).
  * @param {string} url @param {string} body @param {string | undefined} secret
  */
-async function deliver(url, body, secret) {
+async function deliver(url, body, secret, withText = false) {
 	/** @type {Record<string, string>} */
 	const headers = { 'content-type': 'application/json', 'user-agent': 'WooshPay-Bench/1.0' };
 	if (secret) headers['wooshpay-signature'] = signature(secret, body);
 	try {
 		const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(30000) });
-		await res.text();
-		return String(res.status);
+		const text = await res.text();
+		return withText ? `${res.status} ${text.slice(0, 200)}` : String(res.status);
 	} catch (error) {
 		return `no answer (${/** @type {{cause?: {code?: string}}} */ (error).cause?.code ?? String(error)})`;
 	}
@@ -261,10 +263,14 @@ async function trigger(queue, events, config, log) {
 	// the trigger does not listen to (checked after the signature: 200, nothing starts) until both
 	// processes accept the signature.
 	const probe = JSON.stringify({ id: `evt_queue_probe_${randomBytes(4).toString('hex')}`, object: 'event', type: 'payout.created', created: Date.now(), data: { object: {} } });
+	let probed = '';
 	await waitFor('main and the webhook processor accepting signed deliveries', async () => {
-		const answers = await Promise.all([deliver(targets.webhook, probe, endpoint.secret), deliver(targets.main, probe, endpoint.secret)]);
-		return answers.every((a) => a === '200');
-	}, 60000);
+		const answers = await Promise.all([deliver(targets.webhook, probe, endpoint.secret, true), deliver(targets.main, probe, endpoint.secret, true)]);
+		probed = `webhook processor ${answers[0]}; main ${answers[1]}`;
+		return answers.every((a) => a.startsWith('200'));
+	}, 60000).catch((error) => {
+		throw new Error(`${error.message} (last answers: ${probed})`);
+	});
 	log(`queue mode: trigger endpoint at ${targets.webhook}; ${config.events} signed events to it and to main ${targets.main}, then forged and unsigned ones`);
 	const tag = randomBytes(4).toString('hex');
 	/** @param {string} id */
@@ -352,8 +358,12 @@ async function measureQueue(config, simulator, log) {
 		});
 		const startS = (Date.now() - began) / 1000;
 		const rounds = await pacing(queue, rated, config, log);
-		const t = await trigger(queue, events, config, log);
-		result = { config, load, startS, rounds, events: t.results, triggerExecutions: t.executions, endpointUrl: t.endpointUrl };
+		// A trigger part that does not get through is reported, with the pacing figures kept.
+		const t = await trigger(queue, events, config, log).catch((error) => {
+			log(`queue mode: the trigger part did not get through: ${error instanceof Error ? error.message : error}`);
+			return { results: [], executions: 0, endpointUrl: '', error: error instanceof Error ? error.message : String(error) };
+		});
+		result = { config, load, startS, rounds, events: t.results, triggerExecutions: t.executions, endpointUrl: t.endpointUrl, triggerError: 'error' in t ? t.error : undefined };
 	} finally {
 		log('queue mode: stopping n8n, Redis and PostgreSQL');
 		await queue?.stop();

@@ -560,6 +560,7 @@ async function main() {
 				`Webhook → Split Out → Cardholder → Update, default settings; the workers take the executions from Redis as they come. Span: first → last request at the simulator; floor N/R. "starts apart": first → last execution start (n8n's startedAt), which a busy machine stretches; "longest": the longest execution.\n\n` +
 				table(['executions', 'status', 'ran on', 'failed', 'applied twice', '429s', '429s per item', 'requests', 'starts apart (s)', 'longest (s)', 'span (s)', 'floor (s)', 'span / floor'], paceRows) +
 				`\n\n### b) The WooshPay Trigger: each event delivered to the webhook processor and to main\n\n` +
+				(q.triggerError ? `**Did not get through:** ${q.triggerError.slice(0, 600)}\n\n` : '') +
 				`The example "payment succeeded → update that customer's metadata", published; its endpoint was registered at ${q.endpointUrl}. "executions": n8n's executions whose data names the event; "runs": the customer updates that reached the simulator for it (a run with output beyond the trigger). ${fmt(q.triggerExecutions)} executions of the workflow in all.\n\n` +
 				table(['#', 'event', 'delivered', 'answers', 'executions', 'runs'], eventRows) +
 				`\n\n- signed events with exactly one run: **${once} of ${signed.length}**; with exactly one execution: ${oneExecution} of ${signed.length}\n- forged and unsigned: ${refusedRuns} runs or executions`,

@@ -75,7 +75,7 @@ const STOP_GRACE_MS = 15000;
  * @property {(name: string) => string} output   the log of one n8n process (main, worker-1, webhook-1 ...)
  * @property {() => Promise<string>} logIn       main's session cookie (logged in at start; again if asked)
  * @property {(method: string, route: string, body?: unknown) => Promise<any>} rest   a REST call to main as DEV_OWNER
- * @property {(id: string) => Promise<void>} publish   publishes (2.x) or activates (1.x) a workflow through REST
+ * @property {(id: string) => Promise<void>} publish   publishes (2.x) or activates (1.123) a workflow through REST, as the editor does
  * @property {(args: string[]) => Promise<{code: number | null, stdout: string, output: string}>} cli   an n8n CLI command beside the servers
  * @property {() => Promise<void>} stop    stops everything started and removes the folder; safe to call twice
  */
@@ -368,11 +368,13 @@ async function start(options = {}) {
 		await logIn();
 		/** @type {(method: string, route: string, body?: unknown) => Promise<any>} */
 		const rest = (method, route, body) => n8n.rest(mainUrl, cookie, method, route, body);
-		/** @param {string} id */
+		/**
+		 * As the editor's Publish (2.x) or Activate (1.123) does; the route is the same on both lines.
+		 * @param {string} id
+		 */
 		const publish = async (id) => {
 			const workflow = await rest('GET', `/rest/workflows/${id}`);
-			if (version.startsWith('1.')) await rest('PATCH', `/rest/workflows/${id}`, { active: true, versionId: workflow.versionId });
-			else await rest('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
+			await rest('POST', `/rest/workflows/${id}/activate`, { versionId: workflow.versionId });
 		};
 		log(
 			`n8n ${version} in queue mode ready in ${formatDuration(Date.now() - began)}: main ${mainUrl}, ${workers} worker${workers === 1 ? '' : 's'}, ` +
