@@ -25,6 +25,14 @@
  *    BENCH_LATENCY_MS), then BENCH_SLOW_ITEMS (200) with no limit and BENCH_SLOW_LATENCY_MS (100)
  *    per answer (are the items sent side by side?): failed, applied twice, 429s, first → last
  *    request.
+ * 7. Queue mode: the packed package in n8n BENCH_QUEUE_VERSION (2.41.1) in queue mode
+ *    (scripts/queue.js: PostgreSQL and Redis from Debian's packages, installed with apt-get when
+ *    missing; main, BENCH_QUEUE_WORKERS (2) workers, BENCH_QUEUE_WEBHOOKS (1) webhook processor;
+ *    bench/queue.js). a) BENCH_QUEUE_EXECUTIONS (2, then 4) webhook-started executions of
+ *    BENCH_QUEUE_ITEMS (300) Cardholder Updates at once on one account at BENCH_RATE: failed,
+ *    applied twice, 429s per item, span against N/R. b) the WooshPay Trigger published,
+ *    BENCH_QUEUE_EVENTS (6) signed events each delivered to both the webhook processor and main,
+ *    forged and unsigned ones too: executions and runs with output per event.
  *
  * Each measurement runs in its own process (bench/worker.js); the simulator runs here, so the
  * worker's CPU and memory are the client's alone. BENCH_PROFILE=ours (or httpRequest,
@@ -47,7 +55,7 @@ const { BODY, cardholderId } = require('./workload');
 const { startSimulator } = require('../test/simulator/simulator');
 
 const ROOT = path.resolve(__dirname, '..');
-const ALL_SCENARIOS = ['1', '2', '3', '4', '5', '6'];
+const ALL_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7'];
 /** @param {string} name @param {number} fallback */
 const env = (name, fallback) => {
 	const value = Number(process.env[name]);
@@ -70,6 +78,12 @@ const config = {
 	sizeRounds: Math.max(1, env('BENCH_SIZE_ROUNDS', 20)),
 	slowItems: env('BENCH_SLOW_ITEMS', 200),
 	slowLatencyMs: env('BENCH_SLOW_LATENCY_MS', 100),
+	queueVersion: process.env.BENCH_QUEUE_VERSION || '2.41.1',
+	queueWorkers: env('BENCH_QUEUE_WORKERS', 2),
+	queueWebhooks: env('BENCH_QUEUE_WEBHOOKS', 1),
+	queueItems: env('BENCH_QUEUE_ITEMS', 300),
+	queueExecutions: (process.env.BENCH_QUEUE_EXECUTIONS || '2,4').split(',').map(Number).filter((n) => n > 0),
+	queueEvents: env('BENCH_QUEUE_EVENTS', 6),
 };
 
 const started = Date.now();
@@ -501,13 +515,73 @@ async function main() {
 		);
 	}
 
+	// 7. Queue mode: a real n8n with PostgreSQL, Redis, workers and a webhook processor.
+	if (config.only.includes('7')) {
+		const { measureQueue } = require('./queue');
+		const q = await measureQueue(
+			{
+				version: config.queueVersion,
+				workers: config.queueWorkers,
+				webhooks: config.queueWebhooks,
+				items: config.queueItems,
+				executions: config.queueExecutions,
+				events: config.queueEvents,
+				rate: config.rate,
+				latencyMs: config.latencyMs,
+			},
+			simulator,
+			log,
+		);
+		const paceRows = q.rounds.map((r) => [
+			fmt(r.executions),
+			Object.entries(r.statuses).map(([status, n]) => `${n} ${status}`).join(', '),
+			r.distribution,
+			fmt(r.failed),
+			fmt(r.appliedTwice),
+			fmt(r.answers429),
+			fmt(r.answers429 / r.items, 3),
+			fmt(r.requests),
+			fmt(r.startSpreadS, 2),
+			fmt(r.longestS, 2),
+			fmt(r.spanS, 2),
+			fmt(r.floorS, 1),
+			fmt(r.spanS / r.floorS, 2),
+		]);
+		const eventRows = q.events.map((e, i) => [String(i + 1), e.kind, e.order, e.answers, fmt(e.executions), fmt(e.runs)]);
+		const signed = q.events.filter((e) => e.kind === 'signed');
+		const refused = q.events.filter((e) => e.kind !== 'signed');
+		const once = signed.filter((e) => e.runs === 1).length;
+		const oneExecution = signed.filter((e) => e.executions === 1).length;
+		const refusedRuns = refused.reduce((sum, e) => sum + e.runs + e.executions, 0);
+		sections.push(
+			`## 7. Queue mode: n8n ${q.config.version}, PostgreSQL and Redis, main, ${q.config.workers} workers, ${q.config.webhooks} webhook processor${q.config.webhooks === 1 ? '' : 's'} (scripts/queue.js)\n\n` +
+				`Load average when it started: ${q.load} (${os.cpus().length} cores); queue mode up in ${fmt(q.startS, 0)} s, the scenario took ${fmt(q.totalS, 0)} s in all.\n\n` +
+				`### a) One account, executions started at once through the webhook processor: ${fmt(q.config.items)} Cardholder → Update items each, simulator limit ${q.config.rate} requests/s (429 with Retry-After: 1), latency ${q.config.latencyMs} ms\n\n` +
+				`Webhook → Split Out → Cardholder → Update, default settings; the workers take the executions from Redis as they come. Span: first → last request at the simulator; floor N/R. "starts apart": first → last execution start (n8n's startedAt), which a busy machine stretches; "longest": the longest execution.\n\n` +
+				table(['executions', 'status', 'ran on', 'failed', 'applied twice', '429s', '429s per item', 'requests', 'starts apart (s)', 'longest (s)', 'span (s)', 'floor (s)', 'span / floor'], paceRows) +
+				`\n\n### b) The WooshPay Trigger: each event delivered to the webhook processor and to main\n\n` +
+				(q.triggerError ? `**Did not get through:** ${q.triggerError.slice(0, 600)}\n\n` : '') +
+				`The example "payment succeeded → update that customer's metadata", published; its endpoint was registered at ${q.endpointUrl}. "executions": n8n's executions whose data names the event; "runs": the customer updates that reached the simulator for it (a run with output beyond the trigger). ${fmt(q.triggerExecutions)} executions of the workflow in all.\n\n` +
+				table(['#', 'event', 'delivered', 'answers', 'executions', 'runs'], eventRows) +
+				`\n\n- signed events with exactly one run: **${once} of ${signed.length}**; with exactly one execution: ${oneExecution} of ${signed.length}\n- forged and unsigned: ${refusedRuns} runs or executions`,
+		);
+		for (const r of q.rounds) {
+			const label = `queue mode, ${r.executions} executions on ${q.config.workers} workers`;
+			verdicts.push(`${label}: 0 failed (${r.failed}), 0 applied twice (${r.appliedTwice}): ${yesNo(r.failed === 0 && r.appliedTwice === 0 && (r.statuses.success ?? 0) === r.executions)}`);
+			verdicts.push(`… at most 0.10 answers 429 per item (${fmt(r.answers429 / r.items, 3)}): ${yesNo(r.answers429 / r.items <= 0.1)}`);
+			verdicts.push(`… span within 1.25 × N/R (${fmt(r.spanS / r.floorS, 2)} ×): ${yesNo(r.spanS <= 1.25 * r.floorS)}`);
+		}
+		verdicts.push(`queue mode, each signed event delivered to the webhook processor and main runs once (${once} of ${signed.length}): ${yesNo(signed.length > 0 && once === signed.length)}`);
+		verdicts.push(`… forged and unsigned deliveries run nothing (${refusedRuns}): ${yesNo(refusedRuns === 0)}`);
+	}
+
 	const cpus = os.cpus();
 	const machine = [
 		`- Date: ${new Date().toISOString()}`,
 		`- Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, ${os.type()} ${os.release()}`,
 		`- Node ${process.version}; n8n-core ${version('n8n-core')}, n8n-workflow ${version('n8n-workflow')}, n8n-nodes-base ${version('n8n-nodes-base')} (HTTP Request node v${HTTP_REQUEST_VERSION}, its default settings)` +
 			(undiciAvailable() ? `, undici ${version('undici')}` : ''),
-		`- Settings: BENCH_LATENCY_MS=${config.latencyMs} BENCH_ITEMS=${config.items} BENCH_WARMUP=${config.warmup} BENCH_REPEAT=${config.repeat} BENCH_RATE=${config.rate} BENCH_RATE_ITEMS=${config.rateItems} BENCH_MEMORY_ITEMS=${config.memoryItems} BENCH_SLOW_ITEMS=${config.slowItems} BENCH_SLOW_LATENCY_MS=${config.slowLatencyMs}`,
+		`- Settings: BENCH_LATENCY_MS=${config.latencyMs} BENCH_ITEMS=${config.items} BENCH_WARMUP=${config.warmup} BENCH_REPEAT=${config.repeat} BENCH_RATE=${config.rate} BENCH_RATE_ITEMS=${config.rateItems} BENCH_MEMORY_ITEMS=${config.memoryItems} BENCH_SLOW_ITEMS=${config.slowItems} BENCH_SLOW_LATENCY_MS=${config.slowLatencyMs} BENCH_QUEUE_VERSION=${config.queueVersion} BENCH_QUEUE_WORKERS=${config.queueWorkers} BENCH_QUEUE_WEBHOOKS=${config.queueWebhooks} BENCH_QUEUE_ITEMS=${config.queueItems} BENCH_QUEUE_EXECUTIONS=${config.queueExecutions.join(',')} BENCH_QUEUE_EVENTS=${config.queueEvents}`,
 		`- The simulator (test/simulator/simulator.js) runs in the parent process; each client runs in a worker process of its own, so CPU and memory are the client's.`,
 		`- Total bench time: ${fmt((Date.now() - started) / 1000, 0)} s`,
 	].join('\n');
