@@ -18,6 +18,13 @@
  * 4. One account: BENCH_ACCOUNT_EXECUTIONS (3) executions of BENCH_ACCOUNT_ITEMS (300) items
  *    each, started at once in one process, against one account limited to BENCH_RATE: failed,
  *    applied twice, 429s per item, span against N/R.
+ *    4b. One account, several processes: BENCH_PROCESSES (2 and 4) worker processes at once (as
+ *    n8n's queue mode runs executions on several workers), each with one execution of
+ *    BENCH_ACCOUNT_ITEMS and a pace of its own, against one account limited to BENCH_RATE;
+ *    each count once with all started together and once with each started
+ *    BENCH_PROCESS_STAGGER_MS (1,000) after the one before: failed, applied twice, 429s per
+ *    item, span (the first request to the last, at the simulator) against N/R, and each
+ *    process's own wall time. Each process loads the node with one warm-up request first.
  * 5. A misbehaving server: BENCH_RATE_ITEMS at BENCH_RATE, 429 without Retry-After, 5 % of
  *    requests 503, 3 % of connections cut after applying: failed, applied twice, span.
  * 6. n8n 1.x and 2.x: the packed package in a real n8n of each tested line (bench/lines.js),
@@ -55,7 +62,7 @@ const { BODY, cardholderId } = require('./workload');
 const { startSimulator } = require('../test/simulator/simulator');
 
 const ROOT = path.resolve(__dirname, '..');
-const ALL_SCENARIOS = ['1', '2', '3', '4', '5', '6', '7'];
+const ALL_SCENARIOS = ['1', '2', '3', '4', '4b', '5', '6', '7'];
 /** @param {string} name @param {number} fallback */
 const env = (name, fallback) => {
 	const value = Number(process.env[name]);
@@ -74,6 +81,8 @@ const config = {
 	only: (process.env.BENCH_ONLY ?? ALL_SCENARIOS.join(',')).split(',').map((s) => s.trim()),
 	accountExecutions: env('BENCH_ACCOUNT_EXECUTIONS', 3),
 	accountItems: env('BENCH_ACCOUNT_ITEMS', 300),
+	processes: (process.env.BENCH_PROCESSES || '2,4').split(',').map(Number).filter((n) => n > 0),
+	processStaggerMs: env('BENCH_PROCESS_STAGGER_MS', 1000),
 	sizeItems: env('BENCH_SIZE_ITEMS', 500),
 	sizeRounds: Math.max(1, env('BENCH_SIZE_ROUNDS', 20)),
 	slowItems: env('BENCH_SLOW_ITEMS', 200),
@@ -218,6 +227,68 @@ async function measure(
 		return { ...result, sim: stats() };
 	} finally {
 		if (worker.exitCode === null) worker.kill();
+		await sim.close();
+	}
+}
+
+/**
+ * @typedef {object} ProcessesMeasurement
+ * @property {WorkerResult[]} results one per process
+ * @property {SimStats} sim
+ * @property {number} count all items of all processes
+ * @property {number} spanMs from the first request of all to the last, at the simulator
+ */
+
+/**
+ * Scenario 4b: `processes` worker processes against one simulator account, each one execution
+ * of `itemsEach` items with its own cardholders and a pace of its own (nothing is shared
+ * between processes but the account, as between n8n's queue-mode workers). Each first sends
+ * one warm-up request, which loads the node (seconds on a busy machine) and teaches its pace
+ * nothing; then process i starts `staggerMs` × i after the first.
+ * @param {{ processes: number; itemsEach: number; staggerMs: number; latencyMs: number; rateLimit: number }} options
+ * @returns {Promise<ProcessesMeasurement>}
+ */
+async function measureProcesses(options) {
+	const prefix = 'bench';
+	const count = options.processes * options.itemsEach;
+	const { sim, stats, reset } = await simulator({ latencyMs: options.latencyMs, rateLimit: options.rateLimit, prefix, count, warmup: 1 });
+	const workers = Array.from({ length: options.processes }, () =>
+		fork(path.join(__dirname, 'worker.js'), [], { env: { ...process.env, N8N_LOG_LEVEL: 'silent' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+	);
+	/** @type {Array<() => void>} */
+	const timers = [];
+	try {
+		/** @type {Array<Promise<void>>} */
+		const warmed = [];
+		const results = workers.map((worker, i) => {
+			/** @type {(value: void) => void} */
+			let onWarmed = () => {};
+			warmed.push(new Promise((resolve) => (onWarmed = resolve)));
+			return /** @type {Promise<WorkerResult>} */ (new Promise((resolve, reject) => {
+				worker.on('message', (/** @type {{ type: string; message?: string }} */ message) => {
+					if (message.type === 'warmed') onWarmed();
+					else if (message.type === 'result') resolve(/** @type {WorkerResult} */ (message));
+					else if (message.type === 'failed') reject(new Error(`process ${i + 1} failed: ${message.message}`));
+				});
+				worker.on('exit', (code) => reject(new Error(`process ${i + 1} exited (${code}) without a result`)));
+				/** @type {WorkerTask} */
+				const task = { client: 'ours', url: sim.url, count: options.itemsEach, first: i * options.itemsEach, prefix, warmup: 1, sampleMemory: false, concurrency: config.concurrency };
+				worker.send(task);
+			}));
+		});
+		await Promise.all(warmed);
+		reset();
+		workers.forEach((worker, i) => {
+			const timer = setTimeout(() => worker.send({ cmd: 'go' }), i * options.staggerMs);
+			timers.push(() => clearTimeout(timer));
+		});
+		const done = await Promise.all(results);
+		await Promise.all(workers.map((worker) => new Promise((resolve) => (worker.exitCode === null ? worker.once('exit', resolve) : resolve(undefined)))));
+		const seen = stats();
+		return { results: done, sim: seen, count, spanMs: seen.lastRequestAt - seen.firstRequestAt };
+	} finally {
+		for (const clear of timers) clear();
+		for (const worker of workers) if (worker.exitCode === null) worker.kill();
 		await sim.close();
 	}
 }
@@ -443,6 +514,49 @@ async function main() {
 		verdicts.push(`${config.accountExecutions} executions on one account: 0 failed (${failedOf(m)}), 0 applied twice (${m.sim.appliedTwice}): ${yesNo(failedOf(m) === 0 && m.sim.appliedTwice === 0 && m.status === 'success')}`);
 		verdicts.push(`… at most 0.05 answers 429 per item (${fmt(perItem429, 3)}): ${yesNo(perItem429 <= 0.05)}`);
 		verdicts.push(`… span within 1.15 × N/R (${fmt(m.wallMs / 1000 / floorS, 2)} ×): ${yesNo(m.wallMs / 1000 <= 1.15 * floorS)}`);
+	}
+	if (config.only.includes('4b')) {
+		/** @type {string[][]} */
+		const rows = [];
+		for (const processes of config.processes) {
+			for (const staggerMs of [0, config.processStaggerMs]) {
+				const count = processes * config.accountItems;
+				const floorS = count / config.rate;
+				const startedHow = staggerMs ? `one every ${fmt(staggerMs / 1000, 1)} s` : 'together';
+				log(`one account, ${processes} processes started ${startedHow}: ${config.accountItems} items each at ${config.rate} r/s`);
+				const m = await measureProcesses({ processes, itemsEach: config.accountItems, staggerMs, latencyMs: config.latencyMs, rateLimit: config.rate });
+				const failed = m.count - m.sim.applied;
+				const status = m.results.every((r) => r.status === 'success') ? 'success' : m.results.map((r) => r.status).join(', ');
+				const perItem429 = (m.sim.statuses[429] ?? 0) / m.count;
+				const ratio = m.spanMs / 1000 / floorS;
+				rows.push([
+					fmt(processes),
+					startedHow,
+					status,
+					fmt(failed),
+					fmt(m.sim.appliedTwice),
+					fmt(m.sim.statuses[429] ?? 0),
+					fmt(perItem429, 3),
+					fmt(m.sim.requests),
+					fmt(m.spanMs / 1000, 2),
+					fmt(ratio, 2),
+					m.results.map((r) => fmt(r.wallMs / 1000, 1)).join(', '),
+				]);
+				const what = `${processes} processes started ${startedHow}`;
+				verdicts.push(`${what}: 0 failed (${failed}), 0 applied twice (${m.sim.appliedTwice}): ${yesNo(failed === 0 && m.sim.appliedTwice === 0 && status === 'success')}`);
+				verdicts.push(`… at most 0.10 answers 429 per item (${fmt(perItem429, 3)}): ${yesNo(perItem429 <= 0.1)}`);
+				verdicts.push(`… span within 1.25 × N/R (${fmt(ratio, 2)} ×): ${yesNo(ratio <= 1.25)}`);
+			}
+		}
+		sections.push(
+			`## 4b. One account, several processes: one execution of ${fmt(config.accountItems)} items in each, simulator limit ${config.rate} requests/s for the account (429 with Retry-After: 1), latency ${config.latencyMs} ms, default settings
+
+` +
+				`Each process (as each of n8n's queue-mode workers) has a pace of its own; only the account is shared. Each process first loads the node with one warm-up request (not counted). Span: from the first request of all to the last, at the simulator, against the floor N/R of all items; "walls" is each process's own time, in the order they started.
+
+` +
+				table(['processes', 'started', 'run status', 'failed', 'applied twice', '429s', '429s per item', 'requests', 'span (s)', 'span / floor', 'walls (s)'], rows),
+		);
 	}
 	if (config.only.includes('5')) {
 		const floorS = config.rateItems / config.rate;

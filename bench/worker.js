@@ -37,6 +37,7 @@ const { AUTHORIZATION, BODY, SECRET_KEY, cardholderId, httpRequestParameters, ou
  * @property {number} concurrency Requests in flight for the bare clients.
  * @property {string} [profileDir] Write a CPU profile of the measured run (not of loading or warm-up) into this folder.
  * @property {number} [executions] Split the items over this many executions started at once, in this one process (default 1).
+ * @property {number} [first] The index of the first cardholder to update (default 0), so that workers started side by side (scenario 4b) update cardholders of their own.
  * @property {number} [rounds] For 'sizePair': how many rounds of (ours, ours with the first release's properties).
  */
 
@@ -145,7 +146,7 @@ async function measureSize(task) {
  */
 async function runExecutions(task) {
 	const executionCount = Math.max(1, task.executions ?? 1);
-	if (executionCount === 1) return await runClient(task, task.prefix, task.count);
+	if (executionCount === 1) return await runClient(task, task.prefix, task.count, task.first ?? 0);
 	const share = Math.ceil(task.count / executionCount);
 	const outcomes = await Promise.all(
 		Array.from({ length: executionCount }, (_, e) =>

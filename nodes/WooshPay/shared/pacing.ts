@@ -6,11 +6,15 @@ import { sleep } from 'n8n-workflow';
  * - The account's pace (`AccountPace`), one per WooshPay account (credential and base URL) in
  *   this n8n process, shared by every execution and node that uses the account, because
  *   WooshPay limits the account, not the execution. It learns the allowed rate from WooshPay's
- *   429 answers: the pace drops to just under what WooshPay let through in the last second,
- *   climbs back to it by RECOVERY requests per second each second, then beyond it slowly (PROBE),
- *   so that runs which start too fast settle near the allowed rate instead of hammering it. It is kept while requests run and
- *   for KEEP_LEARNT_MS after the last one (a loop's next round starts at the learnt rate), then
- *   forgotten at the next look-up: the table holds only accounts in recent use.
+ *   429 answers, as TCP learns a link's: each 429 for a request sent after the last cut
+ *   multiplies the rate by CUT, and between cuts the rate climbs ever faster (CLIMB_LINEAR ×
+ *   t + CLIMB_QUADRATIC × t², t the seconds since the cut), with no ceiling. Several n8n
+ *   processes on one account (queue mode) cannot see each other's pace, but each meets the
+ *   same 429s: a cut takes more from a fast process than from a slow one and the climb gives
+ *   both the same, so their rates draw together, and a process that starts while others use
+ *   the whole account climbs to its share in a few seconds. The pace is kept while requests run
+ *   and for KEEP_LEARNT_MS after the last one (a loop's next round starts at the learnt rate),
+ *   then forgotten at the next look-up: the table holds only accounts in recent use.
  * - The node's own options (`RunLimits`), one per execution and node: at most
  *   Max Parallel Requests in flight, at most Max Requests per Second started (0: no cap).
  *
@@ -23,10 +27,26 @@ export interface PacingSettings {
 	maxPerSecond: number;
 }
 
-/** Requests per second the pace climbs each second, back to what WooshPay let through… */
-const RECOVERY = 2;
-/** …and beyond it, probing whether WooshPay allows more now. */
-const PROBE = 0.5;
+/** Where the pace reads the time: Date.now in n8n, a clock of their own in the unit tests. */
+export interface Clock {
+	now(): number;
+}
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/** A cut keeps this share of the rate: enough off to end the 429s at once, not so much that the account sits idle. */
+const CUT = 0.75;
+/** Requests per second the rate climbs per second since the cut, at first… */
+const CLIMB_LINEAR = 2;
+/** …plus this × t², so that a process cut far below its share (it met the limit while others used it) is back within seconds. */
+const CLIMB_QUADRATIC = 2;
+/** No cut goes below one request per second: the pace must keep asking to find out when WooshPay allows more. */
+const MIN_RATE = 1;
+/** Below this share of its rate sent in the last second, the pace was not what held requests back (a quiet spell, or a long climb): a cut starts from what got through instead. */
+const IN_USE_SHARE = 0.5;
+/** Requests a fresh pace lets out at once before its first answer; each success lets one more out (doubling per round trip, up to Max Parallel Requests), so that a process starting while others use the whole account meets the limit with one 429 instead of a burst of them. */
+const OPENING_WINDOW = 1;
+/** The window for what was sent and let through "in the last second". */
 const WINDOW_MS = 1000;
 /** How long an account's learnt rate outlives its last request. */
 export const KEEP_LEARNT_MS = 60_000;
@@ -73,19 +93,25 @@ class Spacing {
 	}
 }
 
+/** Drops the times older than the window from the front of a list of times. */
+function keepLastSecond(times: number[], now: number): number {
+	while (times.length && times[0] <= now - WINDOW_MS) times.shift();
+	return times.length;
+}
+
 /** The pace of one WooshPay account, learnt from its 429 answers and shared by all its requests. */
 export class AccountPace {
 	/** The rate the last cut set (Infinity: nothing learnt yet). */
-	private learntRate = Infinity;
+	private cutRate = Infinity;
 
-	/** What WooshPay let through before the last cut: the rate climbs back to it quickly. */
-	private letThroughRate = Infinity;
+	private lastCut = -Infinity;
 
-	private lastCut = 0;
+	/** When the last request went out, for the spacing of the next. */
+	private lastStart = -Infinity;
+
+	private readonly recentSends: number[] = [];
 
 	private readonly recentSuccesses: number[] = [];
-
-	private readonly spacing = new Spacing();
 
 	/** Requests of the account not finished yet, waits and retries included. */
 	inFlight = 0;
@@ -97,14 +123,20 @@ export class AccountPace {
 
 	private waitingToSend: Array<() => void> = [];
 
+	/** How many requests may be on their way until the first cut (see OPENING_WINDOW). */
+	private openingWindow = OPENING_WINDOW;
+
+	constructor(private readonly clock: Clock = systemClock) {}
+
 	/**
 	 * Waits until fewer than `maxParallel` requests of the account are on their way (the
 	 * requesting node's Max Parallel Requests); the caller calls `doneSending` after. Without
 	 * this, executions running at once would each send their own Max Parallel Requests, and a
-	 * first burst that meets the account's limit would come back as that many 429s.
+	 * first burst that meets the account's limit would come back as that many 429s. Until the
+	 * first cut, the opening window (OPENING_WINDOW) keeps the limit lower still.
 	 */
 	async startSending(maxParallel: number, signal: AbortSignal | undefined): Promise<void> {
-		while (this.sending >= Math.max(1, maxParallel)) {
+		while (this.sending >= Math.max(1, Math.min(maxParallel, this.openingWindow))) {
 			if (signal?.aborted) throw new Stopped();
 			await new Promise<void>((resolve, reject) => {
 				const wake = () => {
@@ -133,47 +165,73 @@ export class AccountPace {
 	}
 
 	/**
-	 * Requests per second allowed now (Infinity: nothing learnt): from the cut's rate back up to
-	 * what WooshPay let through at RECOVERY requests per second each second, then on, probing
-	 * for more, at PROBE.
+	 * Requests per second allowed now (Infinity: nothing learnt): the cut's rate plus
+	 * CLIMB_LINEAR × t + CLIMB_QUADRATIC × t², t the seconds since the cut.
 	 */
-	rate(now = Date.now()): number {
-		if (!Number.isFinite(this.learntRate)) return Infinity;
+	rate(now = this.clock.now()): number {
+		if (!Number.isFinite(this.cutRate)) return Infinity;
 		const seconds = Math.max(0, now - this.lastCut) / 1000;
-		const climb = Math.max(0, this.letThroughRate - this.learntRate) / RECOVERY;
-		if (seconds <= climb) return this.learntRate + RECOVERY * seconds;
-		return Math.max(this.learntRate, this.letThroughRate) + PROBE * (seconds - climb);
-	}
-
-	async turn(signal: AbortSignal | undefined): Promise<void> {
-		await this.spacing.turn(this.rate(), signal);
-	}
-
-	succeeded(now = Date.now()): void {
-		this.recentSuccesses.push(now);
-		while (this.recentSuccesses.length && this.recentSuccesses[0] <= now - WINDOW_MS) this.recentSuccesses.shift();
+		return this.cutRate + CLIMB_LINEAR * seconds + CLIMB_QUADRATIC * seconds * seconds;
 	}
 
 	/**
-	 * WooshPay answered 429 to a request sent at `sentAt`: slow down to just under what it let
-	 * through in the last second (and under the present rate). A request sent before the last
-	 * cut says nothing new, since that cut already answered it. `cap` is the requesting node's
-	 * own Max Requests per Second (0: none), the rate it was sent at when nothing was learnt yet.
+	 * Waits for the request's turn at the account's rate and returns when it went out. The rate
+	 * is read again after each wait rather than once in advance, so a cut slows the requests
+	 * already waiting too: sent at the old rate, they would meet the limit and cut again.
 	 */
-	throttled(now = Date.now(), sentAt = now, cap = 0): void {
+	async turn(signal: AbortSignal | undefined): Promise<number> {
+		for (;;) {
+			if (signal?.aborted) throw new Stopped();
+			const now = this.clock.now();
+			const gap = 1000 / this.rate(now);
+			const start = this.lastStart + gap;
+			if (start <= now) {
+				// A turn taken late by less than a gap keeps the cadence (timers fire late on a busy
+				// machine, and the rate would fall short of the pace); after a pause it starts anew.
+				this.lastStart = start > now - gap ? start : now;
+				this.recentSends.push(now);
+				keepLastSecond(this.recentSends, now);
+				return now;
+			}
+			await pause(start - now, signal);
+		}
+	}
+
+	/** WooshPay carried a request out. */
+	succeeded(): void {
+		if (Number.isFinite(this.openingWindow)) this.openingWindow++;
+		const now = this.clock.now();
+		this.recentSuccesses.push(now);
+		keepLastSecond(this.recentSuccesses, now);
+	}
+
+	/**
+	 * WooshPay answered 429 to a request sent at `sentAt` (as `turn` returned it): cut the rate
+	 * to CUT × the present rate. A request sent before the last cut says nothing new, since that
+	 * cut already answered it. When the pace did not hold requests back (nothing learnt yet, or
+	 * less than IN_USE_SHARE of the rate sent in the last second: its climb since the last cut
+	 * says nothing of the account), the cut starts from what WooshPay let through in the last
+	 * second instead. `cap` is the requesting node's own Max Requests per Second (0: none), the
+	 * rate it was sent at when the pace allows more.
+	 */
+	throttled(sentAt: number, cap = 0): void {
 		if (sentAt < this.lastCut) return;
-		while (this.recentSuccesses.length && this.recentSuccesses[0] <= now - WINDOW_MS) this.recentSuccesses.shift();
-		const current = Math.min(this.rate(now), cap > 0 ? cap : Infinity);
-		const letThrough = this.recentSuccesses.length;
-		const next = letThrough > 0 ? letThrough * 0.95 : Number.isFinite(current) ? current / 2 : 1;
-		this.learntRate = Math.max(1, Math.min(next, Number.isFinite(current) ? current * 0.9 : next));
-		this.letThroughRate = Math.max(this.learntRate, letThrough);
+		const now = this.clock.now();
+		const sent = keepLastSecond(this.recentSends, now);
+		const letThrough = keepLastSecond(this.recentSuccesses, now);
+		const ownCap = cap > 0 ? cap : Infinity;
+		const present = Math.min(this.rate(now), ownCap);
+		const inUse = Number.isFinite(present) && sent >= IN_USE_SHARE * present;
+		const from = inUse ? present : Math.min(letThrough, ownCap);
+		this.cutRate = Math.max(MIN_RATE, from * CUT);
 		this.lastCut = now;
+		// From the first cut on, the rate spaces the requests: the opening window has done its part.
+		this.openingWindow = Infinity;
 	}
 
 	/** Whether nothing is running and nothing learnt is worth keeping any more. */
-	forgettable(now = Date.now()): boolean {
-		return this.inFlight === 0 && (!Number.isFinite(this.learntRate) || now - this.lastUsed > KEEP_LEARNT_MS);
+	forgettable(now = this.clock.now()): boolean {
+		return this.inFlight === 0 && (!Number.isFinite(this.cutRate) || now - this.lastUsed > KEEP_LEARNT_MS);
 	}
 }
 

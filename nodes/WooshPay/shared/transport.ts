@@ -287,9 +287,8 @@ async function sendPacedWithRetries(
 				await pace.startSending(run.settings.maxParallel, signal);
 				sending = true;
 				await run.turn(signal);
-				await pace.turn(signal);
+				sentAt = await pace.turn(signal);
 				const attemptOptions = { ...options, ...EVERY_REQUEST, headers: { ...headers }, timeout };
-				sentAt = Date.now();
 				const items = await this.makeRoutingRequest({ ...requestData, options: attemptOptions });
 				pace.succeeded();
 				return items;
@@ -308,7 +307,7 @@ async function sendPacedWithRetries(
 			}
 			const answered = failure as WooshPayAnswerError | NoAnswerError;
 			const verdict = verdictFor(answered, mayRepeat);
-			if (verdict.throttled) pace.throttled(Date.now(), sentAt, run.settings.maxPerSecond);
+			if (verdict.throttled) pace.throttled(sentAt, run.settings.maxPerSecond);
 			const wait = verdict.retryAfterMs ?? backoffMs(attempt);
 			if (!verdict.retry || attempt >= maxRetries || waited + wait > MAX_RETRY_WAIT_MS) {
 				const notes = [
