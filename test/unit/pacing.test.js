@@ -189,6 +189,27 @@ describe('AccountPace: requests on their way', () => {
 		expect(started).toEqual([1, 2, 3, 4]);
 	});
 
+	test('an answer other than 429 (an error of another kind) widens the opening as a success does; a 429 does not', async () => {
+		const pace = new AccountPace(handClock());
+		/** @type {string[]} */
+		const started = [];
+		await pace.startSending(20, undefined);
+		void pace.startSending(20, undefined).then(() => started.push('second'));
+		void pace.startSending(20, undefined).then(() => started.push('third'));
+		pace.answered();
+		pace.doneSending();
+		await tick();
+		expect(started).toEqual(['second', 'third']);
+		const throttled = new AccountPace(handClock());
+		await throttled.startSending(20, undefined);
+		void throttled.startSending(20, undefined).then(() => started.push('after 429'));
+		void throttled.startSending(20, undefined).then(() => started.push('not yet'));
+		// A 429 answer: transport.ts calls throttled(), not answered(); before the cut the window stays 1.
+		throttled.doneSending();
+		await tick();
+		expect(started).toEqual(['second', 'third', 'after 429']);
+	});
+
 	test("at most the requesting node's Max Parallel Requests for the whole account; a cancelled wait leaves", async () => {
 		const pace = new AccountPace();
 		for (let i = 0; i < 5; i++) pace.succeeded();

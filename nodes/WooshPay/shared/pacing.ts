@@ -44,7 +44,7 @@ const CLIMB_QUADRATIC = 2;
 const MIN_RATE = 1;
 /** Below this share of its rate sent in the last second, the pace was not what held requests back (a quiet spell, or a long climb): a cut starts from what got through instead. */
 const IN_USE_SHARE = 0.5;
-/** Requests a fresh pace lets out at once before its first answer; each success lets one more out (doubling per round trip, up to Max Parallel Requests), so that a process starting while others use the whole account meets the limit with one 429 instead of a burst of them. */
+/** Requests a fresh pace lets out at once before its first answer; each answer that is not a 429 lets one more out (doubling per round trip, up to Max Parallel Requests), so that a process starting while others use the whole account meets the limit with one 429 instead of a burst of them. */
 const OPENING_WINDOW = 1;
 /** The window for what was sent and let through "in the last second". */
 const WINDOW_MS = 1000;
@@ -197,9 +197,17 @@ export class AccountPace {
 		}
 	}
 
+	/**
+	 * WooshPay answered without a 429 (a success, or an error of another kind): the account's
+	 * limit did not hold the request back, so the opening window lets one more request out.
+	 */
+	answered(): void {
+		if (Number.isFinite(this.openingWindow)) this.openingWindow++;
+	}
+
 	/** WooshPay carried a request out. */
 	succeeded(): void {
-		if (Number.isFinite(this.openingWindow)) this.openingWindow++;
+		this.answered();
 		const now = this.clock.now();
 		this.recentSuccesses.push(now);
 		keepLastSecond(this.recentSuccesses, now);

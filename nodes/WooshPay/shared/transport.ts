@@ -294,6 +294,8 @@ async function sendPacedWithRetries(
 				return items;
 			} catch (error) {
 				failure = error;
+				// Before doneSending, so that the requests it wakes see the wider opening window.
+				if (error instanceof WooshPayAnswerError && error.status !== 429) pace.answered();
 			} finally {
 				if (sending) pace.doneSending();
 				run.release();
